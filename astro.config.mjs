@@ -1,0 +1,33 @@
+// @ts-check
+import { defineConfig } from 'astro/config';
+import mdx from '@astrojs/mdx';
+import { unified } from '@astrojs/markdown-remark';
+import remarkMath from 'remark-math';
+import rehypeKatex from 'rehype-katex';
+import { normalizeBase } from './src/lib/base-path.ts';
+
+// GitHub Pages serves a project site under /<repo>/, so site and base come from the
+// environment: the deploy workflow sets them, local dev uses the root.
+const site = process.env.SITE_URL || 'http://localhost:4321';
+const base = normalizeBase(process.env.BASE_PATH);
+
+export default defineConfig({
+  site,
+  base,
+  trailingSlash: 'always',
+  markdown: {
+    processor: unified({
+      remarkPlugins: [remarkMath],
+      rehypePlugins: [[rehypeKatex, { output: 'html' }]],
+    }),
+    shikiConfig: {
+      themes: { light: 'github-light', dark: 'github-dark' },
+      defaultColor: false,
+    },
+  },
+  integrations: [mdx()],
+  vite: {
+    worker: { format: 'es' },
+    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm', 'onnxruntime-web'] },
+  },
+});

@@ -1,0 +1,39 @@
+/**
+ * The host a playground runs in. `course` functions never talk to the page or the
+ * file system directly; they call the current host, so one playground file runs
+ * unchanged in the browser worker and in Node under vitest.
+ */
+import type { InputRequest, InputValue, Output, Params } from '../runner/protocol.ts';
+
+export type ProgressCallback = (loaded: number, total: number | undefined) => void;
+
+export interface CourseHost {
+  kind: 'browser' | 'node';
+  emit(output: Output): void;
+  /** Asks the reader for input (draw pad, photo); rejects when the host can't. */
+  request(req: InputRequest): Promise<InputValue>;
+  /** Parameter overrides for this run (tests shrink epochs, sample counts). */
+  params: Params;
+  /**
+   * Reads a file the site serves from its root, e.g. `data/mnist/mnist-10k.bin`.
+   * Rejects with an Error whose message names the path when it is missing.
+   */
+  fetchAsset(path: string, onProgress?: ProgressCallback): Promise<Uint8Array>;
+  /** Absolute URL (browser) or directory (node) that `fetchAsset` paths are under. */
+  assetRoot: string;
+  /** Named values the kernel keeps between runs on one page (a trained model). */
+  kept: Map<string, unknown>;
+}
+
+let current: CourseHost | undefined;
+
+export function setHost(host: CourseHost | undefined): void {
+  current = host;
+}
+
+export function getHost(): CourseHost {
+  if (!current) {
+    throw new Error('course: no host is set. Playground code runs inside the course runner (browser worker or tests/playgrounds host).');
+  }
+  return current;
+}

@@ -1,0 +1,2 @@
+// Model builders and loaders (issue 4). Re-exported as `course.models`.
+export {};

@@ -1,0 +1,103 @@
+/**
+ * The message protocol between a page (the playground island) and its kernel worker.
+ * One definition, imported by both sides; `course` outputs are part of it because
+ * every `course` call in playground code becomes one `output` message.
+ */
+
+export type Backend = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
+export type BackendChoice = Backend | 'auto';
+export const BACKENDS: readonly Backend[] = ['webgpu', 'webgl', 'wasm', 'cpu'];
+
+export type ParamValue = number | string | boolean;
+export type Params = Record<string, ParamValue>;
+
+export type LogLevel = 'log' | 'info' | 'warn' | 'error';
+
+/** RGBA pixels, row-major, `width * height * 4` bytes. */
+export interface Pixels {
+  width: number;
+  height: number;
+  data: Uint8ClampedArray;
+}
+
+export interface ImageItem extends Pixels {
+  label?: string;
+  /** Draws the label in the error colour (e.g. a wrong prediction). */
+  highlight?: boolean;
+}
+
+export interface ChartSpec {
+  kind: 'line' | 'bar' | 'scatter';
+  title: string;
+  xLabel?: string;
+  yLabel?: string;
+  /** Series names, in the order `points` refers to them by index. */
+  series: string[];
+  /** For bar charts: category names along x. */
+  categories?: string[];
+}
+
+/** What playground code shows; each `course` call produces one of these. */
+export type Output =
+  | { kind: 'log'; level: LogLevel; text: string }
+  | { kind: 'table'; caption?: string; columns: string[]; rows: (string | number)[][] }
+  | { kind: 'images'; caption?: string; columns?: number; scale?: number; items: ImageItem[] }
+  | { kind: 'chart'; id: string; spec: ChartSpec }
+  /** Appends points to a chart made earlier in the same run. */
+  | { kind: 'chart-points'; id: string; series: number; points: [number, number][] }
+  /** Replaces every series' data of a chart (scatter/line redraws, bar values). */
+  | { kind: 'chart-data'; id: string; data: [number, number][][] }
+  | { kind: 'progress'; id: string; label: string; value: number; total: number; unit?: 'bytes' | 'items' }
+  | { kind: 'html-note'; tone: 'info' | 'warning'; text: string; command?: string };
+
+export type InputRequest =
+  | { kind: 'draw'; prompt: string; width: number; height: number }
+  | { kind: 'photo'; prompt: string; allowWebcam: boolean };
+
+export type InputValue = { kind: 'pixels'; pixels: Pixels } | { kind: 'file'; name: string; bytes: Uint8Array };
+
+export interface RunError {
+  phase: 'syntax' | 'runtime' | 'crash' | 'import';
+  message: string;
+  /** 1-based line and column in the reader's source, when known. */
+  line?: number;
+  column?: number;
+  /** Stack frames already mapped to the reader's lines. */
+  stack?: string;
+}
+
+export interface RunSummary {
+  durationMs: number;
+  backend: Backend;
+  tensorsBefore: number;
+  tensorsAfter: number;
+}
+
+/** Page -> worker. */
+export type ToWorker =
+  | {
+      type: 'run';
+      runId: number;
+      source: string;
+      /** Shown in stack traces, e.g. `mnist/train.ts`. */
+      filename: string;
+      backend: BackendChoice;
+      params: Params;
+      /** Absolute URL of the site root (with base), for data and model files. */
+      assetBase: string;
+    }
+  | { type: 'input-reply'; runId: number; requestId: number; value: InputValue | null; error?: string };
+
+/** Worker -> page. */
+export type FromWorker =
+  | { type: 'ready' }
+  | { type: 'backend'; runId: number; backend: Backend; fallbacks: { backend: Backend; reason: string }[] }
+  | { type: 'output'; runId: number; output: Output }
+  | { type: 'input-request'; runId: number; requestId: number; request: InputRequest }
+  | { type: 'done'; runId: number; summary: RunSummary }
+  | { type: 'error'; runId: number; error: RunError };
+
+/** Narrowing helper for `message` events on either side. */
+export function isFromWorker(data: unknown): data is FromWorker {
+  return typeof data === 'object' && data !== null && typeof (data as { type?: unknown }).type === 'string';
+}
