@@ -3,7 +3,7 @@
  * file system directly; they call the current host, so one playground file runs
  * unchanged in the browser worker and in Node under vitest.
  */
-import type { InputRequest, InputValue, Output, Params } from '../runner/protocol.ts';
+import type { InputRequest, InputValue, Output, Params, Pixels } from '../runner/protocol.ts';
 
 export type ProgressCallback = (loaded: number, total: number | undefined) => void;
 
@@ -19,6 +19,12 @@ export interface CourseHost {
    * Rejects with an Error whose message names the path when it is missing.
    */
   fetchAsset(path: string, onProgress?: ProgressCallback): Promise<Uint8Array>;
+  /**
+   * Decodes JPEG/PNG/WebP bytes by content (not file name) to RGBA pixels: the browser
+   * host uses the platform (createImageBitmap), the Node host a native decoder.
+   * Rejects with an Error naming `name` when the bytes are not an image.
+   */
+  decodeImage(bytes: Uint8Array, name: string): Promise<Pixels>;
   /** Absolute URL (browser) or directory (node) that `fetchAsset` paths are under. */
   assetRoot: string;
   /** Named values the kernel keeps between runs on one page (a trained model). */
