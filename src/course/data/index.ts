@@ -1,2 +1,8 @@
-// Data set loaders (owned by the data work, issue 4). Re-exported as `course.data`.
-export {};
+// Data set loaders (issue 4). Re-exported as `course.data`.
+export { mnist, type MnistData, type MnistOptions, type MnistSource } from './mnist.ts';
+export { asl, type AslData, type AslOptions } from './asl.ts';
+export { ASL_LETTERS } from './asl-labels.ts';
+export { AssetMissingError, isAssetMissingError } from './errors.ts';
+export { readDataIndex } from './load.ts';
+export type { LabelledImages } from './tensors.ts';
+export type { DataIndex, DataIndexEntry } from './data-index.ts';
