@@ -1,0 +1,64 @@
+// Fit y = m·x + b by gradient descent, computing the gradients with tf.variableGrads.
+import * as tf from '@tensorflow/tfjs';
+import { lineChart, param, scatterChart, table } from 'course';
+
+const TRUE_M = 3;
+const TRUE_B = 2;
+const SAMPLES = 200;
+
+// Learning rate: how far each step moves (m, b). Try 0.5, then 1.2 (it diverges).
+const LEARNING_RATE = param('learningRate', 0.1);
+// Epoch: one pass over all samples. Batch: the samples one step looks at.
+const EPOCHS = param('epochs', 30);
+const BATCH_SIZE = param('batchSize', 20);
+
+const x = tf.randomUniform([SAMPLES], -1, 1, 'float32', 7);
+const y = x.mul(TRUE_M).add(TRUE_B).add(tf.randomNormal([SAMPLES], 0, 0.3, 'float32', 11));
+
+// Start from a deliberately bad guess.
+const m = tf.variable(tf.scalar(-1));
+const b = tf.variable(tf.scalar(0));
+const predict = (xs: tf.Tensor) => xs.mul(m).add(b);
+const mseOf = (xs: tf.Tensor, ys: tf.Tensor) => tf.losses.meanSquaredError(ys, predict(xs)) as tf.Scalar;
+
+const xsData = Array.from(await x.data());
+const ysData = Array.from(await y.data());
+const points = xsData.map((xi, i) => [xi, ysData[i]!] as [number, number]);
+const fit = scatterChart({ title: 'The line moves toward the data', xLabel: 'x', yLabel: 'y', series: ['data', 'line'] });
+const lossChart = lineChart({ title: 'Loss (MSE) after each epoch', xLabel: 'epoch', yLabel: 'MSE', series: ['loss'] });
+
+const batches = Math.ceil(SAMPLES / BATCH_SIZE);
+let steps = 0;
+let loss = Number.NaN;
+for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+  for (let i = 0; i < batches; i++) {
+    // Step: one update of (m, b) from one batch's gradient.
+    tf.tidy(() => {
+      const xb = x.slice(i * BATCH_SIZE, BATCH_SIZE);
+      const yb = y.slice(i * BATCH_SIZE, BATCH_SIZE);
+      const { grads } = tf.variableGrads(() => mseOf(xb, yb));
+      m.assign(m.sub(grads[m.name]!.mul(LEARNING_RATE)));
+      b.assign(b.sub(grads[b.name]!.mul(LEARNING_RATE)));
+    });
+    steps++;
+  }
+  loss = tf.tidy(() => mseOf(x, y).dataSync()[0]!);
+  lossChart.push(0, epoch, loss);
+  const [mNow, bNow] = [m.dataSync()[0]!, b.dataSync()[0]!];
+  fit.set([points, [[-1, bNow - mNow], [1, mNow + bNow]]]);
+  if (!Number.isFinite(loss) || loss > 1e6) {
+    console.warn(`Diverged at epoch ${epoch}: the loss is ${loss}. The learning rate ${LEARNING_RATE} is too large.`);
+    break;
+  }
+  await tf.nextFrame(); // let the charts draw
+}
+
+table(
+  [
+    ['true', TRUE_M, TRUE_B, ''],
+    ['learned', m.dataSync()[0]!, b.dataSync()[0]!, loss],
+  ],
+  { caption: `After ${steps} steps`, columns: ['', 'm', 'b', 'MSE'] },
+);
+
+tf.dispose([x, y, m, b]);

@@ -1,0 +1,60 @@
+// The same fit three ways: our loop with tf.train.sgd, tf.train.adam, and a one-unit
+// Dense layer trained by model.fit.
+import * as tf from '@tensorflow/tfjs';
+import { lineChart, param, table } from 'course';
+
+const TRUE_M = 3;
+const TRUE_B = 2;
+const SAMPLES = 200;
+const EPOCHS = param('epochs', 40);
+const BATCH_SIZE = 20;
+
+const x = tf.randomUniform([SAMPLES, 1], -1, 1, 'float32', 7);
+const y = x.mul(TRUE_M).add(TRUE_B).add(tf.randomNormal([SAMPLES, 1], 0, 0.3, 'float32', 11));
+const chart = lineChart({ title: 'Loss per epoch', xLabel: 'epoch', yLabel: 'MSE', series: ['SGD', 'Adam', 'model.fit (Adam)'] });
+
+// Minimises the MSE of y = m·x + b with an optimizer; returns the learned (m, b).
+async function fitWith(optimizer: tf.Optimizer, series: number): Promise<[number, number]> {
+  const m = tf.variable(tf.scalar(-1));
+  const b = tf.variable(tf.scalar(0));
+  const loss = (xs: tf.Tensor, ys: tf.Tensor) => tf.losses.meanSquaredError(ys, xs.mul(m).add(b)) as tf.Scalar;
+  for (let epoch = 1; epoch <= EPOCHS; epoch++) {
+    for (let i = 0; i < SAMPLES; i += BATCH_SIZE) {
+      tf.tidy(() => {
+        optimizer.minimize(() => loss(x.slice(i, BATCH_SIZE), y.slice(i, BATCH_SIZE)));
+      });
+    }
+    chart.push(series, epoch, tf.tidy(() => loss(x, y).dataSync()[0]!));
+  }
+  const result: [number, number] = [m.dataSync()[0]!, b.dataSync()[0]!];
+  tf.dispose([m, b]);
+  optimizer.dispose();
+  return result;
+}
+
+const sgd = await fitWith(tf.train.sgd(0.1), 0);
+const adam = await fitWith(tf.train.adam(0.1), 1);
+
+// The layers API does the same: a Dense layer with one unit is exactly y = m·x + b.
+const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+model.compile({ optimizer: tf.train.adam(0.1), loss: 'meanSquaredError' });
+await model.fit(x, y, {
+  epochs: EPOCHS,
+  batchSize: BATCH_SIZE,
+  shuffle: false,
+  callbacks: { onEpochEnd: (epoch, logs) => chart.push(2, epoch + 1, logs?.['loss'] ?? Number.NaN) },
+});
+const [kernel, bias] = model.getWeights();
+const viaFit: [number, number] = [kernel!.dataSync()[0]!, bias!.dataSync()[0]!];
+
+table(
+  [
+    ['SGD, our loop', ...sgd],
+    ['Adam, our loop', ...adam],
+    ['model.fit, Adam', ...viaFit],
+  ],
+  { caption: `Learned (m, b) after ${EPOCHS} epochs; the truth is (${TRUE_M}, ${TRUE_B})`, columns: ['method', 'm', 'b'] },
+);
+
+model.dispose();
+tf.dispose([x, y]);
