@@ -1,8 +1,31 @@
 /**
- * `course`: the small library playground code imports next to TF.js.
- * Output functions are added by the runner work (issue 3); data, models and images by
- * the data work (issue 4).
+ * `course`: the small library playground code imports next to TF.js. Every output
+ * function sends a typed message to the page (see docs/course-api.md); data, models and
+ * images helpers come from the data work (issue 4).
  */
 export * as data from './data/index.ts';
 export * as models from './models/index.ts';
 export * as images from './images/index.ts';
+
+export { log, info, warn, error, notice } from './log.ts';
+export { table, type TableData, type TableOptions } from './table.ts';
+export { image, imageGrid, type ImageOptions, type ImageGridOptions } from './show-image.ts';
+export type { ImageSource, ValueRange } from './pixels.ts';
+export {
+  lineChart,
+  barChart,
+  scatterChart,
+  progress,
+  type LineChart,
+  type LineChartOptions,
+  type BarChart,
+  type BarChartOptions,
+  type ScatterChart,
+  type ScatterChartOptions,
+  type Progress,
+  type ProgressOptions,
+} from './charts.ts';
+export { fitCallbacks, type FitCallbacksOptions } from './fit.ts';
+export { param, keep, recall, backend, type RecallOptions } from './kernel.ts';
+export { input, type DrawOptions, type PhotoOptions } from './input.ts';
+export type { Pixels } from '../runner/protocol.ts';

@@ -73,6 +73,19 @@ export interface RunSummary {
   tensorsAfter: number;
 }
 
+/**
+ * A deployment's model source for Transformers.js (see docs/course-api.md). Relative
+ * paths are resolved against the run's `assetBase`.
+ */
+export interface TransformersSource {
+  /** Serve models from the site itself, e.g. `models/hf/` (files as in the hub repos). */
+  localModelPath?: string;
+  /** A hub mirror, e.g. `https://hf-mirror.example/`. */
+  remoteHost?: string;
+  /** Set false to never contact a remote host (local models only). */
+  allowRemoteModels?: boolean;
+}
+
 /** Page -> worker. */
 export type ToWorker =
   | {
@@ -85,6 +98,8 @@ export type ToWorker =
       params: Params;
       /** Absolute URL of the site root (with base), for data and model files. */
       assetBase: string;
+      /** Where Transformers.js loads models from; default the Hugging Face hub. */
+      transformers?: TransformersSource;
     }
   | { type: 'input-reply'; runId: number; requestId: number; value: InputValue | null; error?: string };
 

@@ -1,0 +1,112 @@
+/**
+ * `fitCallbacks`: live training charts for `model.fit` / `model.fitDataset` in one line,
+ * like tfjs-vis `show.fitCallbacks`.
+ */
+import * as tf from '@tensorflow/tfjs';
+import { lineChart, progress, type LineChart, type Progress } from './charts.ts';
+
+export interface FitCallbacksOptions {
+  /**
+   * Metrics to plot, as TF.js names them in `logs` (`loss`, `acc`, `val_loss`,
+   * `val_acc`, ...). Default: every metric the model reports.
+   */
+  metrics?: string[];
+  /** Only needed for `fitDataset` without `epochs` known up front. */
+  epochs?: number;
+  /** Batches per epoch, for `fitDataset` (TF.js can't know a dataset's length). */
+  batchesPerEpoch?: number;
+  /** Chart title prefix. Default "Training". */
+  title?: string;
+}
+
+interface FitParams {
+  epochs?: number;
+  initialEpoch?: number;
+  samples?: number;
+  steps?: number | null;
+  batchSize?: number;
+  metrics?: string[];
+}
+
+/**
+ * Unlike the plain-object callbacks TF.js wraps, a Callback subclass may receive metric
+ * values as scalar tensors (TF.js disposes them after the callbacks).
+ */
+async function metricValue(logs: tf.Logs | undefined, name: string): Promise<number | undefined> {
+  const v: unknown = logs?.[name];
+  if (typeof v === 'number') return v;
+  if (v instanceof tf.Tensor && v.size === 1) return (await v.data())[0];
+  return undefined;
+}
+
+class CourseFitCallbacks extends tf.Callback {
+  private batchChart: LineChart | undefined;
+  private epochChart: LineChart | undefined;
+  private bar: Progress | undefined;
+  private metrics: string[] = [];
+  private batchMetrics: string[] = [];
+  private batchesPerEpoch: number | undefined;
+  private epochs = 1;
+  private epoch = 0;
+  private batchesDone = 0;
+  private readonly options: FitCallbacksOptions;
+
+  constructor(options: FitCallbacksOptions) {
+    super();
+    this.options = options;
+  }
+
+  override async onTrainBegin(): Promise<void> {
+    const p = this.params as FitParams;
+    this.epochs = this.options.epochs ?? p.epochs ?? 1;
+    this.batchesPerEpoch =
+      this.options.batchesPerEpoch ??
+      (p.steps ?? undefined) ??
+      (p.samples !== undefined && p.batchSize ? Math.ceil(p.samples / p.batchSize) : undefined);
+    this.metrics = this.options.metrics ?? p.metrics ?? ['loss'];
+    // Validation metrics only exist at the end of an epoch.
+    this.batchMetrics = this.metrics.filter((m) => !m.startsWith('val_'));
+    const title = this.options.title ?? 'Training';
+    this.batchChart = lineChart({ title: `${title}: per batch`, series: this.batchMetrics, xLabel: 'batch' });
+    this.epochChart = lineChart({ title: `${title}: per epoch`, series: this.metrics, xLabel: 'epoch' });
+    this.bar = this.batchesPerEpoch
+      ? progress(`${title}: epoch 1/${this.epochs}`, this.epochs * this.batchesPerEpoch)
+      : progress(`${title}: epochs`, this.epochs);
+    this.batchesDone = 0;
+  }
+
+  override async onEpochBegin(epoch: number): Promise<void> {
+    this.epoch = epoch - ((this.params as FitParams).initialEpoch ?? 0);
+  }
+
+  override async onBatchEnd(_batch: number, logs?: tf.Logs): Promise<void> {
+    this.batchesDone++;
+    for (const m of this.batchMetrics) {
+      const v = await metricValue(logs, m);
+      if (v !== undefined) this.batchChart?.push(m, this.batchesDone, v);
+    }
+    if (this.batchesPerEpoch) this.bar?.update(this.batchesDone, `${this.options.title ?? 'Training'}: epoch ${this.epoch + 1}/${this.epochs}`);
+  }
+
+  override async onEpochEnd(epoch: number, logs?: tf.Logs): Promise<void> {
+    for (const m of this.metrics) {
+      const v = await metricValue(logs, m);
+      if (v !== undefined) this.epochChart?.push(m, epoch + 1, v);
+    }
+    if (!this.batchesPerEpoch) this.bar?.update(this.epoch + 1);
+  }
+
+  override async onTrainEnd(): Promise<void> {
+    this.bar?.done();
+  }
+}
+
+/**
+ * Callbacks for `model.fit` that chart loss and metrics per batch and per epoch and show
+ * a progress bar.
+ *
+ * @example await model.fit(xs, ys, { epochs: 5, validationSplit: 0.1, callbacks: fitCallbacks() });
+ */
+export function fitCallbacks(options: FitCallbacksOptions = {}): tf.Callback {
+  return new CourseFitCallbacks(options);
+}

@@ -1,0 +1,36 @@
+import { formatArgs } from '../runner/format.ts';
+import type { LogLevel } from '../runner/protocol.ts';
+import { getHost } from './host.ts';
+
+/** Emits one log line at `level`, formatting the values like `console.log` in a playground. */
+export function print(level: LogLevel, args: readonly unknown[]): void {
+  getHost().emit({ kind: 'log', level, text: formatArgs(args) });
+}
+
+/** Prints values (tensors show shape, dtype and abbreviated values), like `console.log`. */
+export function log(...values: unknown[]): void {
+  print('log', values);
+}
+
+/** Prints values at the `info` level. */
+export function info(...values: unknown[]): void {
+  print('info', values);
+}
+
+/** Prints values at the `warn` level (the page shows them as warnings). */
+export function warn(...values: unknown[]): void {
+  print('warn', values);
+}
+
+/** Prints values at the `error` level; does not stop the run (throw for that). */
+export function error(...values: unknown[]): void {
+  print('error', values);
+}
+
+/**
+ * A highlighted note under the output, e.g. to say a data set is missing and how to get
+ * it. `command` is shown as a copyable shell command.
+ */
+export function notice(tone: 'info' | 'warning', text: string, command?: string): void {
+  getHost().emit(command === undefined ? { kind: 'html-note', tone, text } : { kind: 'html-note', tone, text, command });
+}

@@ -1,0 +1,68 @@
+import { isTensorLike } from '../runner/format.ts';
+import type { ImageItem, Output } from '../runner/protocol.ts';
+import { getHost } from './host.ts';
+import { batchToPixels, toPixels, type ImageSource, type TensorImage, type ValueRange } from './pixels.ts';
+
+export interface ImageOptions {
+  caption?: string;
+  /** Label drawn under the image. */
+  label?: string;
+  /** Display magnification (pixelated), e.g. 4 for a 28x28 digit. */
+  scale?: number;
+  range?: ValueRange;
+}
+
+export interface ImageGridOptions {
+  caption?: string;
+  /** Images per row. */
+  columns?: number;
+  /** One label per image. */
+  labels?: readonly (string | number)[];
+  /** Which labels to draw in the error colour, e.g. wrong predictions. */
+  highlight?: readonly boolean[] | ((index: number) => boolean);
+  scale?: number;
+  range?: ValueRange;
+}
+
+type ImagesOutput = Extract<Output, { kind: 'images' }>;
+
+function withOptional<T extends object>(base: T, extra: Record<string, unknown>): T {
+  for (const [k, v] of Object.entries(extra)) if (v !== undefined) (base as Record<string, unknown>)[k] = v;
+  return base;
+}
+
+/**
+ * Shows one image from a tensor (`[h, w]`, `[h, w, 1]`, `[h, w, 3]`, `[h, w, 4]`; values
+ * 0-1 or 0-255) or RGBA pixels.
+ */
+export function image(source: ImageSource, options: ImageOptions = {}): void {
+  const item: ImageItem = withOptional({ ...toPixels(source, options.range) }, { label: options.label });
+  getHost().emit(withOptional<ImagesOutput>({ kind: 'images', items: [item] }, { caption: options.caption, scale: options.scale }));
+}
+
+/** Builds the grid message; exported for tests, playground code calls `imageGrid`. */
+export function imageGridOutput(items: readonly ImageSource[] | TensorImage, options: ImageGridOptions = {}): ImagesOutput {
+  const pixels = isTensorLike(items) ? batchToPixels(items, options.range) : (items as readonly ImageSource[]).map((s) => toPixels(s, options.range));
+  if (options.labels && options.labels.length !== pixels.length) {
+    throw new RangeError(`imageGrid: ${options.labels.length} labels for ${pixels.length} images`);
+  }
+  const highlight = options.highlight;
+  const isHighlighted = typeof highlight === 'function' ? highlight : (i: number) => highlight?.[i] ?? false;
+  const gridItems = pixels.map((p, i) => {
+    const item: ImageItem = { ...p };
+    if (options.labels) item.label = String(options.labels[i]);
+    if (isHighlighted(i)) item.highlight = true;
+    return item;
+  });
+  return withOptional<ImagesOutput>({ kind: 'images', items: gridItems }, { caption: options.caption, columns: options.columns, scale: options.scale });
+}
+
+/**
+ * Shows many images in a labelled grid: an array of images, or one batch tensor
+ * `[n, h, w]` / `[n, h, w, channels]`.
+ *
+ * @example imageGrid(xs.slice(0, 16), { columns: 8, labels: preds, highlight: preds.map((p, i) => p !== truth[i]) })
+ */
+export function imageGrid(items: readonly ImageSource[] | TensorImage, options?: ImageGridOptions): void {
+  getHost().emit(imageGridOutput(items, options));
+}

@@ -1,0 +1,139 @@
+/**
+ * Runs one playground source: transpile, resolve imports, run as an AsyncFunction with
+ * console and unhandled rejections captured, and report duration and tensor counts.
+ * The browser worker and the Node test harness both call this, with their own host and
+ * module map, so a playground behaves the same in both.
+ */
+import { setHost, type CourseHost } from '../course/host.ts';
+import { flushAll } from '../course/throttle.ts';
+import { print } from '../course/log.ts';
+import type { Backend, LogLevel, RunError, RunSummary } from './protocol.ts';
+import { requireFrom, resolveImports, type ModuleMap } from './modules.ts';
+import { compile, lineOffset, mapError, type StackContext } from './stack.ts';
+import { transpile } from './transpile.ts';
+
+/** The TF.js functions the runner itself needs from the module map's `@tensorflow/tfjs`. */
+interface TfRuntime {
+  memory(): { numTensors: number };
+  getBackend(): string;
+}
+
+export interface RunResult {
+  summary: RunSummary;
+  error?: RunError;
+}
+
+const PARAMS = ['require', 'exports', 'module', 'console'] as const;
+export const TFJS = '@tensorflow/tfjs';
+
+/**
+ * Runs `source` (TypeScript) as the body of an async function. `modules` must contain
+ * `@tensorflow/tfjs` (the runner reads memory and the backend from it) and `course`.
+ */
+export async function execute(source: string, filename: string, host: CourseHost, modules: ModuleMap): Promise<RunResult> {
+  const started = performance.now();
+  const tf = (await modules[TFJS]?.()) as TfRuntime | undefined;
+  if (!tf) throw new Error(`execute: the module map has no "${TFJS}" entry`);
+  const tensorsBefore = tf.memory().numTensors;
+  const result = (error?: RunError): RunResult => {
+    const summary: RunSummary = {
+      durationMs: performance.now() - started,
+      backend: tf.getBackend() as Backend,
+      tensorsBefore,
+      tensorsAfter: tf.memory().numTensors,
+    };
+    return error ? { summary, error } : { summary };
+  };
+
+  const transpiled = transpile(source, filename);
+  if (!transpiled.ok) return result(transpiled.error);
+  const resolved = await resolveImports(transpiled.imports, modules, filename);
+  if (!resolved.ok) return result(resolved.error);
+
+  let fn: ReturnType<typeof compile>;
+  try {
+    fn = compile(transpiled.code, filename, PARAMS);
+  } catch (err) {
+    // Errors sucrase lets through (e.g. a duplicate `let`); the engine gives no position.
+    return result({ phase: 'syntax', message: `${err instanceof Error ? err.message : String(err)} (in ${filename})` });
+  }
+  const ctx: StackContext = {
+    filename,
+    offset: lineOffset(PARAMS),
+    sourceLines: source.split('\n'),
+    codeLines: transpiled.code.split('\n'),
+  };
+  const runtimeError = (err: unknown, prefix = ''): RunError => {
+    const mapped = mapError(err, ctx);
+    return { phase: 'runtime', ...mapped, message: prefix + mapped.message };
+  };
+
+  setHost(host);
+  let rejected: (error: RunError) => void = () => {};
+  const stray = new Promise<RunError>((resolve) => (rejected = resolve));
+  const unwatch = watchUncaught(
+    (reason) => rejected(runtimeError(reason, 'Unhandled promise rejection: ')),
+    (err) => rejected(runtimeError(err, 'Uncaught error in a callback: ')),
+  );
+  try {
+    const module = { exports: {} };
+    const run = fn(requireFrom(resolved.modules), module.exports, module, capturingConsole()).then(
+      () => undefined,
+      (err: unknown) => runtimeError(err),
+    );
+    let error = await Promise.race([run, stray]);
+    // Rejections are reported after the microtask queue drains; give them one task.
+    error ??= await Promise.race([stray, new Promise<undefined>((r) => setTimeout(r, 0))]);
+    return result(error);
+  } finally {
+    unwatch();
+    flushAll();
+  }
+}
+
+/** A console whose log methods print to the run's output; the rest is the real console. */
+function capturingConsole(): Console {
+  const levels: Record<string, LogLevel> = { log: 'log', info: 'info', warn: 'warn', error: 'error', debug: 'log', dir: 'log', trace: 'log' };
+  const captured = Object.create(console) as Record<string, unknown>;
+  for (const [method, level] of Object.entries(levels)) {
+    captured[method] = (...args: unknown[]) => print(level, args);
+  }
+  captured.assert = (condition: unknown, ...args: unknown[]) => {
+    if (!condition) print('error', ['Assertion failed:', ...args]);
+  };
+  return captured as unknown as Console;
+}
+
+/**
+ * Listens for unhandled rejections (and, in a browser, uncaught errors from callbacks)
+ * while a run lasts, taking them from the environment's default handling.
+ */
+function watchUncaught(onRejection: (reason: unknown) => void, onError: (error: unknown) => void): () => void {
+  const proc = (globalThis as { process?: NodeJS.Process }).process;
+  if (proc && typeof proc.on === 'function' && typeof (globalThis as { window?: unknown }).window === 'undefined' && !('WorkerGlobalScope' in globalThis)) {
+    // Node: other listeners (a test runner's) would count the reader's rejection as
+    // their own failure, so they step aside during the run.
+    const others = proc.listeners('unhandledRejection');
+    proc.removeAllListeners('unhandledRejection');
+    const listener = (reason: unknown) => onRejection(reason);
+    proc.on('unhandledRejection', listener);
+    return () => {
+      proc.off('unhandledRejection', listener);
+      for (const l of others) proc.on('unhandledRejection', l);
+    };
+  }
+  const onRejectionEvent = (event: PromiseRejectionEvent) => {
+    event.preventDefault();
+    onRejection(event.reason);
+  };
+  const onErrorEvent = (event: ErrorEvent) => {
+    event.preventDefault();
+    onError(event.error ?? new Error(event.message));
+  };
+  globalThis.addEventListener('unhandledrejection', onRejectionEvent);
+  globalThis.addEventListener('error', onErrorEvent);
+  return () => {
+    globalThis.removeEventListener('unhandledrejection', onRejectionEvent);
+    globalThis.removeEventListener('error', onErrorEvent);
+  };
+}

@@ -1,0 +1,34 @@
+/**
+ * Transformers.js settings for the worker: ONNX Runtime's WASM files come from the site
+ * (never a CDN), models from the Hugging Face hub unless the deployment says otherwise.
+ */
+import type { TransformersSource } from './protocol.ts';
+
+/** The part of Transformers.js' `env` this configures. */
+export interface TransformersEnv {
+  allowRemoteModels: boolean;
+  allowLocalModels: boolean;
+  remoteHost: string;
+  localModelPath: string;
+  backends: { onnx?: { wasm?: { wasmPaths?: unknown } } };
+}
+
+export interface OrtFiles {
+  /** URL of ONNX Runtime's WASM glue module (`ort-wasm-simd-threaded.asyncify.mjs`). */
+  mjs: string;
+  /** URL of the matching `.wasm` binary. */
+  wasm: string;
+}
+
+const HUB = 'https://huggingface.co/';
+
+export function configureTransformers(env: TransformersEnv, ort: OrtFiles, assetBase: string, source: TransformersSource = {}): void {
+  const onnx = env.backends.onnx;
+  if (!onnx?.wasm) throw new Error('Transformers.js has no ONNX Runtime WASM settings (env.backends.onnx.wasm)');
+  onnx.wasm.wasmPaths = { mjs: new URL(ort.mjs, assetBase).href, wasm: new URL(ort.wasm, assetBase).href };
+  // Settings persist in the kernel between runs; each run states all of them.
+  env.remoteHost = source.remoteHost ? new URL(source.remoteHost, assetBase).href : HUB;
+  env.allowRemoteModels = source.allowRemoteModels ?? true;
+  env.allowLocalModels = source.localModelPath !== undefined;
+  if (source.localModelPath !== undefined) env.localModelPath = new URL(source.localModelPath, assetBase).href;
+}
