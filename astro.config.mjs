@@ -5,6 +5,7 @@ import { unified } from '@astrojs/markdown-remark';
 import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { normalizeBase } from './src/lib/base-path.ts';
+import { lazyCss } from './src/playground/lazy-css.ts';
 
 // GitHub Pages serves a project site under /<repo>/, so site and base come from the
 // environment: the deploy workflow sets them, local dev uses the root.
@@ -18,7 +19,8 @@ export default defineConfig({
   markdown: {
     processor: unified({
       remarkPlugins: [remarkMath],
-      rehypePlugins: [[rehypeKatex, { output: 'html' }]],
+      // MathML alongside the HTML: KaTeX hides its HTML from screen readers, the MathML is what they read.
+      rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }]],
     }),
     shikiConfig: {
       themes: { light: 'github-light', dark: 'github-dark' },
@@ -27,6 +29,8 @@ export default defineConfig({
   },
   integrations: [mdx()],
   vite: {
+    // Monaco's and uPlot's CSS load with their code, not with the page (see lazy-css.ts).
+    plugins: [lazyCss(/[\\/]node_modules[\\/](monaco-editor|uplot)[\\/]/)],
     worker: { format: 'es' },
     optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm', 'onnxruntime-web'] },
   },
