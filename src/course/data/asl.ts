@@ -1,7 +1,6 @@
 /**
  * `course.data.asl()`: Sign Language MNIST, 28x28 grey photos of hands signing the
- * American Sign Language alphabet, labelled as in asl-labels.ts. The one-hot `ys`
- * have 25 columns, one of which (J) is always 0.
+ * American Sign Language alphabet: 24 classes, labelled as in asl-labels.ts.
  *
  * Not bundled: `npm run assets` fetches and packs it. Without it this throws an
  * AssetMissingError that pages show as a notice with the command.
@@ -24,9 +23,9 @@ export interface AslOptions {
 export interface AslData {
   train: LabelledImages;
   validation: LabelledImages;
-  /** `letters[label]` is the letter; index 9 (J) never occurs. */
+  /** `letters[label]` is the letter of a label (A-Y without J). */
   letters: readonly string[];
-  numClasses: 25;
+  numClasses: 24;
   source: string;
   dispose(): void;
 }
@@ -47,5 +46,5 @@ export async function asl(options: AslOptions = {}): Promise<AslData> {
     level: 'info',
     text: `Sign Language MNIST: ${train.labels.length.toLocaleString('en-US')} train / ${validation.labels.length.toLocaleString('en-US')} validation images, 24 letters (no J, no Z)`,
   });
-  return { train, validation, letters: ASL_LETTERS, numClasses: 25, source: entry.source, dispose: () => disposeAll(train, validation) };
+  return { train, validation, letters: ASL_LETTERS, numClasses: 24, source: entry.source, dispose: () => disposeAll(train, validation) };
 }
