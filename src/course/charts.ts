@@ -4,6 +4,7 @@
  */
 import type { ChartSpec } from '../runner/protocol.ts';
 import { getHost } from './host.ts';
+import { send } from './outputs.ts';
 import { throttle } from './throttle.ts';
 
 let nextId = 0;
@@ -60,12 +61,12 @@ export function lineChart(options: LineChartOptions): LineChart {
   const host = getHost();
   const id = newId('chart');
   const names = [...options.series];
-  host.emit({ kind: 'chart', id, spec: spec('line', options) });
+  send({ kind: 'chart', id, spec: spec('line', options) }, host);
   const buffers: [number, number][][] = names.map(() => []);
   const sender = throttle(() => {
     buffers.forEach((points, series) => {
       if (!points.length) return;
-      host.emit({ kind: 'chart-points', id, series, points: points.splice(0) });
+      send({ kind: 'chart-points', id, series, points: points.splice(0) }, host);
     });
   });
   return {
@@ -79,7 +80,7 @@ export function lineChart(options: LineChartOptions): LineChart {
       // Points pushed before a redraw belong to the old data.
       for (const b of buffers) b.length = 0;
       sender.flush();
-      host.emit({ kind: 'chart-data', id, data: data.map((s) => s.map(([x, y]) => [x, y] as [number, number])) });
+      send({ kind: 'chart-data', id, data: data.map((s) => s.map(([x, y]) => [x, y] as [number, number])) }, host);
     },
   };
 }
@@ -111,7 +112,7 @@ export function barChart(options: BarChartOptions): BarChart {
   const host = getHost();
   const id = newId('chart');
   const names = options.series ?? ['value'];
-  host.emit({ kind: 'chart', id, spec: spec('bar', { ...options, series: names }) });
+  send({ kind: 'chart', id, spec: spec('bar', { ...options, series: names }) }, host);
   const handle: BarChart = {
     id,
     set(values) {
@@ -122,7 +123,7 @@ export function barChart(options: BarChartOptions): BarChart {
           throw new RangeError(`chart "${options.title}": ${v.length} values for ${options.categories.length} categories`);
         }
       }
-      host.emit({ kind: 'chart-data', id, data: perSeries.map((v) => v.map((y, x) => [x, y] as [number, number])) });
+      send({ kind: 'chart-data', id, data: perSeries.map((v) => v.map((y, x) => [x, y] as [number, number])) }, host);
     },
   };
   if (options.values) handle.set(options.values);
@@ -151,12 +152,12 @@ export function scatterChart(options: ScatterChartOptions): ScatterChart {
   const host = getHost();
   const id = newId('chart');
   const names = [...options.series];
-  host.emit({ kind: 'chart', id, spec: spec('scatter', options) });
+  send({ kind: 'chart', id, spec: spec('scatter', options) }, host);
   return {
     id,
     set(data) {
       checkData(options.title, names, data);
-      host.emit({ kind: 'chart-data', id, data: data.map((s) => s.map(([x, y]) => [x, y] as [number, number])) });
+      send({ kind: 'chart-data', id, data: data.map((s) => s.map(([x, y]) => [x, y] as [number, number])) }, host);
     },
   };
 }
@@ -186,13 +187,13 @@ export function progress(label: string, total: number, options: ProgressOptions 
   const id = newId('progress');
   let value = 0;
   let currentLabel = label;
-  const send = () => {
-    host.emit(options.unit === undefined
+  const sendValue = () => {
+    send(options.unit === undefined
       ? { kind: 'progress', id, label: currentLabel, value, total }
-      : { kind: 'progress', id, label: currentLabel, value, total, unit: options.unit });
+      : { kind: 'progress', id, label: currentLabel, value, total, unit: options.unit }, host);
   };
-  const sender = throttle(send);
-  send();
+  const sender = throttle(sendValue);
+  sendValue();
   return {
     id,
     update(v, newLabel) {

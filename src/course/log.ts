@@ -1,10 +1,20 @@
-import { formatArgs } from '../runner/format.ts';
-import type { LogLevel } from '../runner/protocol.ts';
-import { getHost } from './host.ts';
+import { formatArgs, printedTensors } from '../runner/format.ts';
+import type { LogLevel, Output } from '../runner/protocol.ts';
+import { send } from './outputs.ts';
 
 /** Emits one log line at `level`, formatting the values like `console.log` in a playground. */
 export function print(level: LogLevel, args: readonly unknown[]): void {
-  getHost().emit({ kind: 'log', level, text: formatArgs(args) });
+  const tensors = printedTensors(args);
+  if (!tensors.length) {
+    send({ kind: 'log', level, text: formatArgs(args) });
+    return;
+  }
+  // Reading starts now, so disposing the tensor right after the log is fine.
+  const reads = tensors.map((t) => t.data());
+  const values = Promise.all(reads).then(
+    (read): Output => ({ kind: 'log', level, text: formatArgs(args, new Map(tensors.map((t, i) => [t, read[i]!]))) }),
+  );
+  send(values);
 }
 
 /** Prints values (tensors show shape, dtype and abbreviated values), like `console.log`. */
@@ -32,5 +42,5 @@ export function error(...values: unknown[]): void {
  * it. `command` is shown as a copyable shell command.
  */
 export function notice(tone: 'info' | 'warning', text: string, command?: string): void {
-  getHost().emit(command === undefined ? { kind: 'html-note', tone, text } : { kind: 'html-note', tone, text, command });
+  send(command === undefined ? { kind: 'html-note', tone, text } : { kind: 'html-note', tone, text, command });
 }

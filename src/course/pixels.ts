@@ -10,6 +10,7 @@ export interface TensorImage {
   shape: number[];
   dtype: string;
   dataSync(): ArrayLike<number> | ArrayLike<number | string>;
+  data(): Promise<ArrayLike<number> | ArrayLike<number | string>>;
 }
 
 /** A tensor `[h, w]`, `[h, w, 1]`, `[h, w, 3]` or `[h, w, 4]`, or RGBA pixels (e.g. `ImageData`). */
@@ -64,22 +65,23 @@ export function valuesToPixels(values: ArrayLike<number>, height: number, width:
   return { width, height, data };
 }
 
-function numericValues(t: TensorImage): ArrayLike<number> {
+function numericValues(t: TensorImage, read: ArrayLike<number> | undefined): ArrayLike<number> {
   if (t.dtype === 'string') throw new TypeError('image: a string tensor is not an image');
-  return t.dataSync() as ArrayLike<number>;
+  return read ?? (t.dataSync() as ArrayLike<number>);
 }
 
-/** Height, width, channels of one image tensor shape. */
-function imageShape(shape: number[]): [number, number, number] {
+/** Height, width, channels of one image tensor shape; throws for other shapes. */
+export function imageShape(shape: number[]): [number, number, number] {
   if (shape.length === 2) return [shape[0]!, shape[1]!, 1];
   if (shape.length === 3) return [shape[0]!, shape[1]!, shape[2]!];
   throw new TypeError(`image: expected a tensor of shape [h, w] or [h, w, channels], got [${shape.join(', ')}]`);
 }
 
-export function toPixels(source: ImageSource, range: ValueRange = 'auto'): Pixels {
+/** `read`: the tensor's values when already read (with `data()`); else `dataSync()` reads them. */
+export function toPixels(source: ImageSource, range: ValueRange = 'auto', read?: ArrayLike<number>): Pixels {
   if (isTensorLike(source)) {
     const [h, w, c] = imageShape(source.shape);
-    return valuesToPixels(numericValues(source), h, w, c, range);
+    return valuesToPixels(numericValues(source, read), h, w, c, range);
   }
   const s = source as Partial<Pixels> | null;
   if (s && typeof s.width === 'number' && typeof s.height === 'number' && s.data && typeof s.data.length === 'number') {
@@ -93,12 +95,10 @@ export function toPixels(source: ImageSource, range: ValueRange = 'auto'): Pixel
 }
 
 /** Splits a batch tensor `[n, h, w]` or `[n, h, w, channels]` into images. */
-export function batchToPixels(batch: TensorImage, range: ValueRange = 'auto'): Pixels[] {
-  if (batch.shape.length !== 3 && batch.shape.length !== 4) {
-    throw new TypeError(`imageGrid: expected a batch tensor of shape [n, h, w] or [n, h, w, channels], got [${batch.shape.join(', ')}]`);
-  }
+export function batchToPixels(batch: TensorImage, range: ValueRange = 'auto', read?: ArrayLike<number>): Pixels[] {
+  checkBatchShape(batch.shape);
   const [n, h, w, c = 1] = batch.shape as [number, number, number, number?];
-  const values = numericValues(batch);
+  const values = numericValues(batch, read);
   const size = h * w * c;
   const out: Pixels[] = [];
   for (let i = 0; i < n; i++) {
@@ -106,4 +106,17 @@ export function batchToPixels(batch: TensorImage, range: ValueRange = 'auto'): P
     out.push(valuesToPixels(slice, h, w, c, range));
   }
   return out;
+}
+
+export function checkBatchShape(shape: number[]): void {
+  if (shape.length !== 3 && shape.length !== 4) {
+    throw new TypeError(`imageGrid: expected a batch tensor of shape [n, h, w] or [n, h, w, channels], got [${shape.join(', ')}]`);
+  }
+}
+
+/** Checks a source's shape now and reads a tensor's values with the async `data()`. */
+export async function readImage(source: ImageSource, range: ValueRange = 'auto'): Promise<Pixels> {
+  if (!isTensorLike(source)) return toPixels(source, range);
+  imageShape(source.shape);
+  return toPixels(source, range, (await source.data()) as ArrayLike<number>);
 }

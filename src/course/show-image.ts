@@ -1,7 +1,7 @@
 import { isTensorLike } from '../runner/format.ts';
-import type { ImageItem, Output } from '../runner/protocol.ts';
-import { getHost } from './host.ts';
-import { batchToPixels, toPixels, type ImageSource, type TensorImage, type ValueRange } from './pixels.ts';
+import type { ImageItem, Output, Pixels } from '../runner/protocol.ts';
+import { send } from './outputs.ts';
+import { batchToPixels, checkBatchShape, imageShape, readImage, type ImageSource, type TensorImage, type ValueRange } from './pixels.ts';
 
 export interface ImageOptions {
   caption?: string;
@@ -31,30 +31,39 @@ function withOptional<T extends object>(base: T, extra: Record<string, unknown>)
   return base;
 }
 
+/** Throws at the caller's line for a shape that can't be an image, before any async read. */
+function checkSource(source: ImageSource): void {
+  if (isTensorLike(source)) imageShape(source.shape);
+}
+
 /**
  * Shows one image from a tensor (`[h, w]`, `[h, w, 1]`, `[h, w, 3]`, `[h, w, 4]`; values
  * 0-1 or 0-255) or RGBA pixels.
  */
 export function image(source: ImageSource, options: ImageOptions = {}): void {
-  const item: ImageItem = withOptional({ ...toPixels(source, options.range) }, { label: options.label });
-  getHost().emit(withOptional<ImagesOutput>({ kind: 'images', items: [item] }, { caption: options.caption, scale: options.scale }));
+  checkSource(source);
+  send(
+    readImage(source, options.range).then((pixels) => {
+      const item: ImageItem = withOptional({ ...pixels }, { label: options.label });
+      return withOptional<ImagesOutput>({ kind: 'images', items: [item] }, { caption: options.caption, scale: options.scale });
+    }),
+  );
 }
 
-/** Builds the grid message; exported for tests, playground code calls `imageGrid`. */
-export function imageGridOutput(items: readonly ImageSource[] | TensorImage, options: ImageGridOptions = {}): ImagesOutput {
-  const pixels = isTensorLike(items) ? batchToPixels(items, options.range) : (items as readonly ImageSource[]).map((s) => toPixels(s, options.range));
+/** Builds the grid message from decoded images; exported for tests. */
+export function imageGridOutput(pixels: readonly Pixels[], options: ImageGridOptions = {}): ImagesOutput {
   if (options.labels && options.labels.length !== pixels.length) {
     throw new RangeError(`imageGrid: ${options.labels.length} labels for ${pixels.length} images`);
   }
   const highlight = options.highlight;
   const isHighlighted = typeof highlight === 'function' ? highlight : (i: number) => highlight?.[i] ?? false;
-  const gridItems = pixels.map((p, i) => {
+  const items = pixels.map((p, i) => {
     const item: ImageItem = { ...p };
     if (options.labels) item.label = String(options.labels[i]);
     if (isHighlighted(i)) item.highlight = true;
     return item;
   });
-  return withOptional<ImagesOutput>({ kind: 'images', items: gridItems }, { caption: options.caption, columns: options.columns, scale: options.scale });
+  return withOptional<ImagesOutput>({ kind: 'images', items }, { caption: options.caption, columns: options.columns, scale: options.scale });
 }
 
 /**
@@ -63,6 +72,20 @@ export function imageGridOutput(items: readonly ImageSource[] | TensorImage, opt
  *
  * @example imageGrid(xs.slice(0, 16), { columns: 8, labels: preds, highlight: preds.map((p, i) => p !== truth[i]) })
  */
-export function imageGrid(items: readonly ImageSource[] | TensorImage, options?: ImageGridOptions): void {
-  getHost().emit(imageGridOutput(items, options));
+export function imageGrid(items: readonly ImageSource[] | TensorImage, options: ImageGridOptions = {}): void {
+  let pixels: Promise<Pixels[]>;
+  if (isTensorLike(items)) {
+    checkBatchShape(items.shape);
+    const batch = items;
+    pixels = batch.data().then((read) => batchToPixels(batch, options.range, read as ArrayLike<number>));
+  } else {
+    const list = items as readonly ImageSource[];
+    list.forEach(checkSource);
+    pixels = Promise.all(list.map((s) => readImage(s, options.range)));
+  }
+  const count = isTensorLike(items) ? items.shape[0]! : (items as readonly ImageSource[]).length;
+  if (options.labels && options.labels.length !== count) {
+    throw new RangeError(`imageGrid: ${options.labels.length} labels for ${count} images`);
+  }
+  send(pixels.then((p) => imageGridOutput(p, options)));
 }

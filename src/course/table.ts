@@ -1,6 +1,6 @@
 import { formatValue } from '../runner/format.ts';
 import type { Output } from '../runner/protocol.ts';
-import { getHost } from './host.ts';
+import { send } from './outputs.ts';
 
 type Cell = string | number;
 type TableOutput = Extract<Output, { kind: 'table' }>;
@@ -55,5 +55,5 @@ export function tableOutput(data: TableData, options: TableOptions = {}): TableO
  * @example table({ digit: [0, 1, 2], count: [980, 1135, 1032] }, { caption: 'Test set' })
  */
 export function table(data: TableData, options?: TableOptions): void {
-  getHost().emit(tableOutput(data, options));
+  send(tableOutput(data, options));
 }

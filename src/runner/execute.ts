@@ -6,6 +6,7 @@
  */
 import { setHost, type CourseHost } from '../course/host.ts';
 import { flushAll } from '../course/throttle.ts';
+import { drainOutputs } from '../course/outputs.ts';
 import { print } from '../course/log.ts';
 import type { Backend, LogLevel, RunError, RunSummary } from './protocol.ts';
 import { requireFrom, resolveImports, type ModuleMap } from './modules.ts';
@@ -84,10 +85,11 @@ export async function execute(source: string, filename: string, host: CourseHost
     let error = await Promise.race([run, stray]);
     // Rejections are reported after the microtask queue drains; give them one task.
     error ??= await Promise.race([stray, new Promise<undefined>((r) => setTimeout(r, 0))]);
+    flushAll();
+    await drainOutputs();
     return result(error);
   } finally {
     unwatch();
-    flushAll();
   }
 }
 

@@ -4,12 +4,13 @@
  * objects print to a limited depth.
  */
 
-interface TensorLike {
+export interface TensorLike {
   shape: number[];
   dtype: string;
   size: number;
   isDisposed?: boolean;
   dataSync(): ArrayLike<number | string> | ArrayLike<number>;
+  data(): Promise<ArrayLike<number | string> | ArrayLike<number>>;
 }
 
 interface ModelLike {
@@ -28,7 +29,7 @@ const MAX_DEPTH = 3;
 
 export function isTensorLike(value: unknown): value is TensorLike {
   const v = value as Partial<TensorLike> | null;
-  return typeof v === 'object' && v !== null && Array.isArray(v.shape) && typeof v.dtype === 'string' && typeof v.dataSync === 'function';
+  return typeof v === 'object' && v !== null && Array.isArray(v.shape) && typeof v.dtype === 'string' && typeof v.dataSync === 'function' && typeof v.data === 'function';
 }
 
 function isModelLike(value: unknown): value is ModelLike {
@@ -36,13 +37,24 @@ function isModelLike(value: unknown): value is ModelLike {
   return typeof v === 'object' && v !== null && Array.isArray(v.layers) && typeof v.countParams === 'function';
 }
 
-/** Formats the arguments of one `console.log` call: strings as they are, the rest formatted. */
-export function formatArgs(args: readonly unknown[]): string {
-  return args.map((a) => (typeof a === 'string' ? a : formatValue(a))).join(' ');
+/** Tensor values read ahead of formatting (with the async `data()`), by tensor. */
+export type TensorValues = ReadonlyMap<object, ArrayLike<number | string>>;
+
+/**
+ * Formats the arguments of one `console.log` call: strings as they are, the rest
+ * formatted. Tensors whose values are not in `values` are read with `dataSync()`.
+ */
+export function formatArgs(args: readonly unknown[], values?: TensorValues): string {
+  return args.map((a) => (typeof a === 'string' ? a : formatValue(a, values))).join(' ');
 }
 
-export function formatValue(value: unknown): string {
-  return format(value, 0, new Set());
+export function formatValue(value: unknown, values?: TensorValues): string {
+  return format(value, 0, new Set(), values);
+}
+
+/** The tensors among `args` whose values a print shows (and so must be read). */
+export function printedTensors(args: readonly unknown[]): TensorLike[] {
+  return args.filter((a): a is TensorLike => isTensorLike(a) && !a.isDisposed && a.size <= MAX_READ);
 }
 
 export function formatNumber(n: number): string {
@@ -57,10 +69,11 @@ function tensorHeader(t: TensorLike): string {
   return `Tensor ${t.dtype} [${t.shape.join(', ')}]`;
 }
 
-export function formatTensor(t: TensorLike): string {
-  if (t.isDisposed) return `${tensorHeader(t)} (disposed)`;
+export function formatTensor(t: TensorLike, read?: ArrayLike<number | string>): string {
   if (t.size > MAX_READ) return `${tensorHeader(t)} (${t.size.toLocaleString('en-US')} values, not printed)`;
-  const values = t.dataSync();
+  // Values read before the tensor was disposed still print.
+  if (!read && t.isDisposed) return `${tensorHeader(t)} (disposed)`;
+  const values = read ?? t.dataSync();
   const cell = (i: number): string => {
     const v = values[i]!;
     if (typeof v === 'string') return JSON.stringify(v);
@@ -101,7 +114,7 @@ export function formatTensor(t: TensorLike): string {
   return `${tensorHeader(t)}\n${render(0, 0, '')}`;
 }
 
-function format(value: unknown, depth: number, seen: Set<object>): string {
+function format(value: unknown, depth: number, seen: Set<object>, values: TensorValues | undefined): string {
   switch (typeof value) {
     case 'string':
       return depth === 0 ? value : JSON.stringify(value);
@@ -120,7 +133,7 @@ function format(value: unknown, depth: number, seen: Set<object>): string {
   }
   if (value === null) return 'null';
   const obj = value as object;
-  if (isTensorLike(obj)) return depth === 0 ? formatTensor(obj) : tensorHeader(obj);
+  if (isTensorLike(obj)) return depth === 0 ? formatTensor(obj, values?.get(obj)) : tensorHeader(obj);
   if (isModelLike(obj)) {
     return `LayersModel "${obj.name}" (${obj.layers.length} layers, ${obj.countParams().toLocaleString('en-US')} parameters)`;
   }
@@ -131,7 +144,7 @@ function format(value: unknown, depth: number, seen: Set<object>): string {
   if (depth >= MAX_DEPTH) return Array.isArray(obj) ? `[Array(${obj.length})]` : `[${constructorName(obj) ?? 'Object'}]`;
   seen.add(obj);
   try {
-    const inner = (v: unknown) => format(v, depth + 1, seen);
+    const inner = (v: unknown) => format(v, depth + 1, seen, values);
     if (ArrayBuffer.isView(obj) && !(obj instanceof DataView)) {
       const arr = obj as unknown as ArrayLike<number | bigint>;
       return `${constructorName(obj)}(${arr.length}) ${listItems(Array.from({ length: Math.min(arr.length, MAX_ARRAY_ITEMS) }, (_, i) => inner(arr[i])), arr.length)}`;
