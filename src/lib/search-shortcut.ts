@@ -29,5 +29,5 @@ export function opensSearch(event: KeyLike, target: TargetLike | null | undefine
   if (isTypingTarget(target)) return false;
   if (event.key === '/' && !event.ctrlKey && !event.metaKey && !event.altKey) return true;
   // Ctrl/Cmd+K is the other common convention (Monaco keeps it: its editor is a typing target).
-  return event.key.toLowerCase() === 'k' && (event.ctrlKey || event.metaKey) && !event.altKey;
+  return event.key.toLowerCase() === 'k' && Boolean(event.ctrlKey || event.metaKey) && !event.altKey;
 }
