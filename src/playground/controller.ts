@@ -1,0 +1,300 @@
+/**
+ * One playground's behaviour, loaded on the first interaction (or at once when the reader
+ * has an edit or opened a share link, so their code is what the page shows). It never
+ * imports Monaco or TF.js itself: the editor is a further lazy chunk, TF.js lives in the
+ * kernel worker.
+ */
+import type { BackendChoice, Params, RunError } from '../runner/protocol.ts';
+import { withBase } from '../lib/base-path.ts';
+import type { EditorHandle } from './editor.ts';
+import { getPageKernel, type RunEnd, type RunHandle } from './kernel.ts';
+import { el } from './output/dom.ts';
+import { errorHeadline, fallbackText, leakText, summaryText } from './output/format.ts';
+import { OutputView } from './output/view.ts';
+import { clearEdit, hashCode, loadEdit, saveEdit } from './persistence.ts';
+import { decodeShare, shareUrl } from './share.ts';
+
+type Mode = 'original' | 'edited' | 'shared';
+export type Action = 'run' | 'stop' | 'edit' | 'reset' | 'share';
+
+const SAVE_DELAY_MS = 300;
+
+export class PlaygroundController {
+  private readonly path: string;
+  private readonly original: string;
+  private readonly params: Params;
+  private code: string;
+  private mode: Mode = 'original';
+  private editor: EditorHandle | undefined;
+  private editorLoading: Promise<EditorHandle> | undefined;
+  private running: RunHandle | undefined;
+  private lastError: RunError | undefined;
+  private saveTimer = 0;
+  /** Backend fallback explanations of the current run, repeated in its final summary. */
+  private fallbacks: string[] = [];
+  private readonly output: OutputView;
+  private readonly part: <T extends HTMLElement>(name: string) => T;
+
+  constructor(private readonly root: HTMLElement) {
+    this.part = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-part="${name}"]`)!;
+    this.path = root.dataset.src!;
+    this.original = this.part<HTMLTemplateElement>('source').content.textContent ?? '';
+    this.params = JSON.parse(root.dataset.params || '{}') as Params;
+    this.code = this.original;
+    this.output = new OutputView(this.part('output'));
+    this.restore();
+  }
+
+  act(action: Action): void {
+    switch (action) {
+      case 'run':
+        this.run();
+        break;
+      case 'stop':
+        this.running?.stop();
+        break;
+      case 'edit':
+        void this.openEditor(true);
+        break;
+      case 'reset':
+        this.reset();
+        break;
+      case 'share':
+        void this.share();
+        break;
+    }
+  }
+
+  /** Shows the reader's saved edit, a shared link's code, or asks about a stale edit. */
+  private restore(): void {
+    const shared = decodeShare(location.hash);
+    if (shared?.id === this.path) {
+      this.setCode(shared.code, shared.code === this.original ? 'original' : 'shared');
+      this.notice('This code came from a shared link. It has not been run: read it first, then press Run.', []);
+      this.root.scrollIntoView({ block: 'start' });
+      return;
+    }
+    const stored = loadEdit(localStorage, this.path, this.root.dataset.hash ?? hashCode(this.original));
+    if (stored.state === 'edited') {
+      this.setCode(stored.code, 'edited');
+    } else if (stored.state === 'stale') {
+      this.notice('This playground was updated since you edited it. Your edit was made on the older version.', [
+        ['Keep my edit', () => (this.setCode(stored.code, 'edited'), this.persistNow())],
+        ['Use the new version', () => clearEdit(localStorage, this.path)],
+      ]);
+    }
+  }
+
+  private setCode(code: string, mode: Mode): void {
+    this.code = code;
+    this.mode = mode;
+    const badge = this.part('badge');
+    badge.hidden = mode === 'original';
+    badge.textContent = mode;
+    this.root.dataset.mode = mode;
+    this.part<HTMLButtonElement>('reset').disabled = mode === 'original';
+    if (!this.editor) this.showStaticCode();
+    else if (this.editor.getValue() !== code) this.editor.replaceAll(code);
+  }
+
+  /** Without the editor, edited or shared code shows as plain text in place of the highlighted original. */
+  private showStaticCode(): void {
+    const codeBox = this.part('code');
+    const plain = codeBox.querySelector('.pg-plain');
+    const highlighted = codeBox.querySelector<HTMLElement>('pre.shiki');
+    if (this.code === this.original) {
+      plain?.remove();
+      if (highlighted) highlighted.hidden = false;
+      return;
+    }
+    if (highlighted) highlighted.hidden = true;
+    const pre = plain ?? codeBox.appendChild(el('pre', { class: 'pg-plain' }, [el('code')]));
+    pre.firstElementChild!.textContent = this.code;
+  }
+
+  private openEditor(focus: boolean): Promise<EditorHandle> {
+    this.editorLoading ??= (async () => {
+      const edit = this.part<HTMLButtonElement>('edit');
+      edit.disabled = true;
+      edit.textContent = 'Loading editor…';
+      const { createEditor } = await import('./editor.ts');
+      const host = this.part('editor');
+      host.hidden = false;
+      const editor = createEditor(host, {
+        code: this.code,
+        path: this.path,
+        label: `Code editor: ${this.path}. Press Control+Enter to run.`,
+        onRun: () => this.run(),
+        onChange: (code) => this.edited(code),
+      });
+      this.part('code').hidden = true;
+      edit.hidden = true;
+      this.root.dataset.editor = 'open';
+      editor.showRunError(this.lastError);
+      this.editor = editor;
+      return editor;
+    })();
+    return this.editorLoading.then((editor) => {
+      if (focus) editor.focus();
+      return editor;
+    });
+  }
+
+  private edited(code: string): void {
+    this.code = code;
+    const mode: Mode = code === this.original ? 'original' : 'edited';
+    if (mode !== this.mode) this.setCode(code, mode);
+    clearTimeout(this.saveTimer);
+    this.saveTimer = window.setTimeout(() => this.persistNow(), SAVE_DELAY_MS);
+  }
+
+  private persistNow(): void {
+    clearTimeout(this.saveTimer);
+    if (this.mode === 'shared') return;
+    if (!saveEdit(localStorage, this.path, this.code, this.original)) {
+      this.notice('Your browser did not allow saving this edit; it will be lost on reload.', []);
+    }
+  }
+
+  private reset(): void {
+    const previous = this.code;
+    const previousMode = this.mode;
+    clearEdit(localStorage, this.path);
+    this.setCode(this.original, 'original');
+    this.notice('The code is back to the original.', [
+      [
+        'Undo reset',
+        () => {
+          this.setCode(previous, previousMode);
+          this.persistNow();
+        },
+      ],
+    ]);
+  }
+
+  private async share(): Promise<void> {
+    const url = shareUrl(location.href, { id: this.path, code: this.code });
+    const field = el('input', { class: 'pg-share-url', attrs: { readonly: '', 'aria-label': 'Share link', value: url } });
+    let copied = false;
+    try {
+      await navigator.clipboard.writeText(url);
+      copied = true;
+    } catch {
+      // Clipboard access can be refused; the link is still shown to copy by hand.
+    }
+    this.notice(copied ? 'Link copied. It carries your code in the address itself.' : 'Copy this link; it carries your code in the address itself.', [], field);
+    field.select();
+  }
+
+  private notice(text: string, choices: [string, () => void][], extra?: HTMLElement): void {
+    const box = this.part('notice');
+    const buttons = choices.map(([label, choose]) => {
+      const b = el('button', { class: 'pg-btn', text: label, attrs: { type: 'button' } });
+      b.addEventListener('click', () => {
+        box.hidden = true;
+        choose();
+      });
+      return b;
+    });
+    const close = el('button', { class: 'pg-btn pg-btn-quiet', text: 'Dismiss', attrs: { type: 'button' } });
+    close.addEventListener('click', () => (box.hidden = true));
+    box.replaceChildren(el('p', { text }), ...(extra ? [extra] : []), el('div', { class: 'pg-notice-actions' }, [...buttons, close]));
+    box.hidden = false;
+  }
+
+  private status(state: string, ...lines: (string | HTMLElement)[]): void {
+    this.root.dataset.state = state;
+    this.part('status').replaceChildren(...lines.map((l) => (typeof l === 'string' ? el('p', { text: l }) : l)));
+  }
+
+  private run(): void {
+    if (this.running) return;
+    if (this.editor) this.code = this.editor.getValue();
+    this.persistNow();
+    this.output.clear();
+    this.lastError = undefined;
+    this.editor?.showRunError(undefined);
+    const backendSelect = this.part<HTMLSelectElement>('backend');
+    const runButton = this.part<HTMLButtonElement>('run');
+    const stopButton = this.part<HTMLButtonElement>('stop');
+    const hadFocus = document.activeElement === runButton;
+    runButton.hidden = true;
+    stopButton.hidden = false;
+    if (hadFocus) stopButton.focus();
+    const kernel = getPageKernel();
+    this.status('queued', kernel.busy ? 'Waiting for another playground on this page to finish…' : 'Starting…');
+    const handle = kernel.run(
+      {
+        source: this.code,
+        filename: this.path,
+        backend: backendSelect.value as BackendChoice,
+        params: this.params,
+        assetBase: new URL(withBase(''), location.href).href,
+      },
+      {
+        onStart: () => this.status('running', 'Running…'),
+        onBackend: (backend, fallbacks) => {
+          this.root.dataset.backend = backend;
+          this.status('running', `Running on ${backendSelect.querySelector(`option[value="${backend}"]`)?.textContent ?? backend}…`, ...fallbackText(backend, fallbacks));
+          this.fallbacks = fallbackText(backend, fallbacks);
+        },
+        onOutput: (output) => this.output.render(output),
+        onInputRequest: async (request, signal) => {
+          const { requestInput } = await import('./input.ts');
+          return requestInput(this.part('output'), request, signal);
+        },
+      },
+    );
+    this.running = handle;
+    this.fallbacks = [];
+    void handle.done.then((end) => {
+      this.running = undefined;
+      stopButton.hidden = true;
+      runButton.hidden = false;
+      if (document.activeElement === stopButton || document.activeElement === document.body) runButton.focus({ preventScroll: true });
+      this.finished(end);
+    });
+  }
+
+  private finished(end: RunEnd): void {
+    switch (end.status) {
+      case 'done': {
+        const leak = leakText(end.summary);
+        this.root.dataset.backend = end.summary.backend;
+        this.status(
+          'done',
+          summaryText(end.summary),
+          ...this.fallbacks,
+          ...(leak ? [el('p', { class: 'pg-warn', text: leak, attrs: { 'data-part': 'leak' } })] : []),
+        );
+        break;
+      }
+      case 'error': {
+        this.lastError = end.error;
+        this.editor?.showRunError(end.error);
+        const parts: HTMLElement[] = [el('p', { class: 'pg-error', text: errorHeadline(end.error), attrs: { 'data-part': 'error' } })];
+        if (end.error.phase === 'syntax') parts.push(el('p', { text: 'Nothing ran: fix the code and press Run again.' }));
+        if (end.error.stack) parts.push(el('pre', { class: 'pg-stack', text: end.error.stack }));
+        this.status(end.error.phase === 'syntax' ? 'syntax-error' : 'error', ...parts);
+        break;
+      }
+      case 'stopped':
+        this.status('stopped', 'Stopped. The kernel was restarted; the next run starts fresh.');
+        break;
+      case 'crashed':
+        this.status('crashed', el('p', { class: 'pg-error', text: end.message }));
+        break;
+    }
+  }
+}
+
+const controllers = new WeakMap<HTMLElement, PlaygroundController>();
+
+export function controllerFor(root: HTMLElement): PlaygroundController {
+  let controller = controllers.get(root);
+  if (!controller) {
+    controller = new PlaygroundController(root);
+    controllers.set(root, controller);
+  }
+  return controller;
+}

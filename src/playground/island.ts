@@ -1,0 +1,48 @@
+/**
+ * The only playground script a page loads up front: it waits for the first interaction
+ * and then imports the controller. Monaco and TF.js are further away still (editor chunk,
+ * kernel worker). Pages with a saved edit or a share link load the controller at once so
+ * the reader sees their own code.
+ */
+import { storageKey } from './persistence.ts';
+
+type Action = 'run' | 'stop' | 'edit' | 'reset' | 'share';
+
+const load = () => import('./controller.ts');
+
+function act(root: HTMLElement, action: Action): void {
+  void load().then(({ controllerFor }) => controllerFor(root).act(action));
+}
+
+function hasStoredEdit(path: string): boolean {
+  try {
+    return localStorage.getItem(storageKey(path)) !== null;
+  } catch {
+    return false;
+  }
+}
+
+const roots = [...document.querySelectorAll<HTMLElement>('[data-playground]')];
+for (const root of roots) {
+  root.addEventListener('click', (event) => {
+    const target = event.target as Element;
+    const button = target.closest<HTMLButtonElement>('button[data-action]');
+    if (button && root.contains(button)) {
+      act(root, button.dataset.action as Action);
+    } else if (target.closest('[data-part="code"]') && window.getSelection()?.isCollapsed !== false) {
+      // A plain click into the code opens the editor; selecting text to copy does not.
+      act(root, 'edit');
+    }
+  });
+  root.addEventListener('keydown', (event) => {
+    // Monaco handles its own Ctrl/Cmd+Enter binding and marks the event as handled.
+    if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
+      event.preventDefault();
+      act(root, 'run');
+    }
+  });
+  root.dataset.island = 'ready';
+}
+
+const early = location.hash.startsWith('#share=') || roots.some((r) => hasStoredEdit(r.dataset.src ?? ''));
+if (early) void load().then(({ controllerFor }) => roots.forEach((r) => controllerFor(r)));

@@ -1,0 +1,69 @@
+/** Words and numbers the playground shows: pure functions, unit-tested. */
+import type { Backend, RunError, RunSummary } from '../../runner/protocol.ts';
+
+export const BACKEND_NAMES: Record<Backend, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
+
+export function formatDuration(ms: number): string {
+  if (ms < 1000) return `${Math.round(ms)} ms`;
+  if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
+  const minutes = Math.floor(ms / 60_000);
+  return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
+}
+
+export function formatBytes(bytes: number): string {
+  if (bytes < 1024) return `${bytes} B`;
+  const units = ['KB', 'MB', 'GB'];
+  let value = bytes / 1024;
+  let unit = 0;
+  while (value >= 1024 && unit < units.length - 1) {
+    value /= 1024;
+    unit++;
+  }
+  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
+}
+
+/** Percent in 0..100, clamped; 0 when the total is unknown. */
+export function percent(value: number, total: number): number {
+  if (!(total > 0)) return 0;
+  return Math.max(0, Math.min(100, (value / total) * 100));
+}
+
+/** "45% (1.2 MB of 2.6 MB)" or "3 / 10 (30%)". */
+export function progressText(value: number, total: number, unit: 'bytes' | 'items' = 'items'): string {
+  const pct = Math.floor(percent(value, total));
+  if (unit === 'bytes') {
+    return total > 0 ? `${pct}% (${formatBytes(value)} of ${formatBytes(total)})` : formatBytes(value);
+  }
+  return total > 0 ? `${value} / ${total} (${pct}%)` : String(value);
+}
+
+/** "WebGPU unavailable: no adapter - using WebGL", one line per backend that was skipped. */
+export function fallbackText(backend: Backend, fallbacks: { backend: Backend; reason: string }[]): string[] {
+  return fallbacks.map((f) => `${BACKEND_NAMES[f.backend]} unavailable: ${f.reason} - using ${BACKEND_NAMES[backend]}`);
+}
+
+/** A warning when the run left tensors allocated, else undefined. */
+export function leakText(summary: RunSummary): string | undefined {
+  const leaked = summary.tensorsAfter - summary.tensorsBefore;
+  if (leaked <= 0) return undefined;
+  return `The run left ${leaked} tensor${leaked === 1 ? '' : 's'} allocated (${summary.tensorsBefore} before, ${summary.tensorsAfter} after). Wrap work in tf.tidy() or dispose() tensors you no longer need.`;
+}
+
+export function summaryText(summary: RunSummary): string {
+  return `Done in ${formatDuration(summary.durationMs)} on ${BACKEND_NAMES[summary.backend]}`;
+}
+
+/** "Line 3, column 7: Unexpected token" for errors that know where they are. */
+export function errorHeadline(error: RunError): string {
+  const where = error.line ? `Line ${error.line}${error.column ? `, column ${error.column}` : ''}: ` : '';
+  const kind = error.phase === 'syntax' ? 'Syntax error' : error.phase === 'import' ? 'Import error' : 'Error';
+  return where ? `${where}${error.message}` : `${kind}: ${error.message}`;
+}
+
+export function formatCell(value: string | number): string {
+  if (typeof value === 'string') return value;
+  if (Number.isInteger(value)) return String(value);
+  if (!Number.isFinite(value)) return String(value);
+  const abs = Math.abs(value);
+  return abs !== 0 && (abs < 1e-3 || abs >= 1e6) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
+}

@@ -1,0 +1,90 @@
+import { describe, expect, it } from 'vitest';
+import { alignSeries } from '../../src/playground/output/chart-data.ts';
+import {
+  errorHeadline,
+  fallbackText,
+  formatBytes,
+  formatCell,
+  formatDuration,
+  leakText,
+  percent,
+  progressText,
+  summaryText,
+} from '../../src/playground/output/format.ts';
+
+describe('output formatting', () => {
+  it('formats durations and bytes for people', () => {
+    expect(formatDuration(12.4)).toBe('12 ms');
+    expect(formatDuration(1234)).toBe('1.23 s');
+    expect(formatDuration(42_000)).toBe('42.0 s');
+    expect(formatDuration(125_000)).toBe('2 min 5 s');
+    expect(formatBytes(512)).toBe('512 B');
+    expect(formatBytes(1536)).toBe('1.5 KB');
+    expect(formatBytes(2.6 * 1024 * 1024)).toBe('2.6 MB');
+  });
+
+  it('describes progress in percent, items and bytes', () => {
+    expect(percent(5, 10)).toBe(50);
+    expect(percent(15, 10)).toBe(100);
+    expect(percent(3, 0)).toBe(0);
+    expect(progressText(3, 10)).toBe('3 / 10 (30%)');
+    expect(progressText(1024 * 1024, 4 * 1024 * 1024, 'bytes')).toBe('25% (1.0 MB of 4.0 MB)');
+    expect(progressText(2048, 0, 'bytes')).toBe('2.0 KB');
+  });
+
+  it('explains backend fallbacks in words', () => {
+    expect(fallbackText('webgl', [{ backend: 'webgpu', reason: 'no adapter' }])).toEqual([
+      'WebGPU unavailable: no adapter - using WebGL',
+    ]);
+    expect(fallbackText('wasm', [])).toEqual([]);
+  });
+
+  it('warns about leaked tensors only when the count grew', () => {
+    const base = { durationMs: 10, backend: 'wasm' as const };
+    expect(leakText({ ...base, tensorsBefore: 4, tensorsAfter: 4 })).toBeUndefined();
+    expect(leakText({ ...base, tensorsBefore: 4, tensorsAfter: 2 })).toBeUndefined();
+    expect(leakText({ ...base, tensorsBefore: 4, tensorsAfter: 5 })).toMatch(/^The run left 1 tensor allocated \(4 before, 5 after\)/);
+    expect(summaryText({ ...base, durationMs: 1500, tensorsBefore: 0, tensorsAfter: 0 })).toBe('Done in 1.50 s on WASM');
+  });
+
+  it('puts line and column first in error headlines', () => {
+    expect(errorHeadline({ phase: 'syntax', message: "Unexpected token (3:7)", line: 3, column: 7 })).toBe(
+      'Line 3, column 7: Unexpected token (3:7)',
+    );
+    expect(errorHeadline({ phase: 'runtime', message: 'x is not defined', line: 4 })).toBe('Line 4: x is not defined');
+    expect(errorHeadline({ phase: 'runtime', message: 'boom' })).toBe('Error: boom');
+    expect(errorHeadline({ phase: 'syntax', message: 'bad' })).toBe('Syntax error: bad');
+  });
+
+  it('formats table cells compactly', () => {
+    expect(formatCell('cat')).toBe('cat');
+    expect(formatCell(42)).toBe('42');
+    expect(formatCell(0.123456)).toBe('0.1235');
+    expect(formatCell(0.00001234)).toBe('1.234e-5');
+    expect(formatCell(NaN)).toBe('NaN');
+  });
+});
+
+describe('chart data alignment', () => {
+  it('merges series with different x values into ascending columns with gaps', () => {
+    const batchLoss: [number, number][] = [[1, 0.9], [2, 0.7], [3, 0.5], [4, 0.4]];
+    const epochLoss: [number, number][] = [[2, 0.8], [4, 0.45]];
+    expect(alignSeries([batchLoss, epochLoss])).toEqual([
+      [1, 2, 3, 4],
+      [0.9, 0.7, 0.5, 0.4],
+      [null, 0.8, null, 0.45],
+    ]);
+  });
+
+  it('keeps points of one series that share an x (scatter) and sorts unordered input', () => {
+    expect(alignSeries([[[2, 1], [1, 5], [1, 6]]])).toEqual([
+      [1, 1, 2],
+      [5, 6, 1],
+    ]);
+  });
+
+  it('turns non-finite y into gaps and drops non-finite x', () => {
+    expect(alignSeries([[[0, NaN], [NaN, 1], [1, 2]]])).toEqual([[0, 1], [null, 2]]);
+    expect(alignSeries([[], []])).toEqual([[], [], []]);
+  });
+});
