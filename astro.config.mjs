@@ -6,7 +6,6 @@ import remarkMath from 'remark-math';
 import rehypeKatex from 'rehype-katex';
 import { normalizeBase } from './src/lib/base-path.ts';
 import { lazyCss } from './src/playground/lazy-css.ts';
-import { lazyCss } from './src/playground/lazy-css.ts';
 
 // GitHub Pages serves a project site under /<repo>/, so site and base come from the
 // environment: the deploy workflow sets them, local dev uses the root.
