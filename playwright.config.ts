@@ -1,5 +1,5 @@
 import { defineConfig } from '@playwright/test';
-import { E2E_BASE, E2E_PORT, chromiumLaunchOptions } from './tests/e2e/fixtures/env.ts';
+import { E2E_BASE, E2E_DIST, E2E_PORT, chromiumLaunchOptions } from './tests/e2e/fixtures/env.ts';
 
 // e2e runs against the *built* site (`npm run build:e2e`) served under a non-root base,
 // as GitHub Pages serves a project site.
@@ -17,7 +17,7 @@ export default defineConfig({
     trace: 'off',
   },
   webServer: {
-    command: `node scripts/serve-dist.ts --port ${E2E_PORT} --base ${E2E_BASE}`,
+    command: `node scripts/serve-dist.ts --port ${E2E_PORT} --base ${E2E_BASE} --dir ${E2E_DIST}`,
     url: `http://127.0.0.1:${E2E_PORT}${E2E_BASE}`,
     reuseExistingServer: !process.env.CI,
     timeout: 60_000,
