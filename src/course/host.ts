@@ -29,6 +29,13 @@ export interface CourseHost {
   assetRoot: string;
   /** Named values the kernel keeps between runs on one page (a trained model). */
   kept: Map<string, unknown>;
+  /**
+   * The host's Transformers.js module, configured for this run (browser: ONNX Runtime
+   * WASM from the site, the deployment's model source). `course.models` helpers load it
+   * through here so they see the same settings as the reader's own import; without it
+   * they import the package as is (Node).
+   */
+  importTransformers?: () => Promise<typeof import('@huggingface/transformers')>;
 }
 
 let current: CourseHost | undefined;
