@@ -12,6 +12,8 @@ import type { Backend, LogLevel, RunError, RunSummary } from './protocol.ts';
 import { requireFrom, resolveImports, type ModuleMap } from './modules.ts';
 import { compile, lineOffset, mapError, type StackContext } from './stack.ts';
 import { transpile } from './transpile.ts';
+// Training conv2d layers on WASM needs a kernel TF.js 4.22 lacks; registering it here covers the worker and Node.
+import './wasm-kernels.ts';
 
 /** The TF.js functions the runner itself needs from the module map's `@tensorflow/tfjs`. */
 interface TfRuntime {
@@ -70,6 +72,10 @@ export async function execute(source: string, filename: string, host: CourseHost
   };
 
   setHost(host);
+  // A TF.js error is thrown ~15 frames below the reader's call; V8 keeps 10 by default.
+  const ErrorWithLimit = Error as { stackTraceLimit?: number };
+  const stackTraceLimit = ErrorWithLimit.stackTraceLimit;
+  if (typeof stackTraceLimit === 'number') ErrorWithLimit.stackTraceLimit = Math.max(stackTraceLimit, 100);
   let rejected: (error: RunError) => void = () => {};
   const stray = new Promise<RunError>((resolve) => (rejected = resolve));
   const unwatch = watchUncaught(
@@ -90,6 +96,7 @@ export async function execute(source: string, filename: string, host: CourseHost
     return result(error);
   } finally {
     unwatch();
+    if (typeof stackTraceLimit === 'number') ErrorWithLimit.stackTraceLimit = stackTraceLimit;
   }
 }
 
