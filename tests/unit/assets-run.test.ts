@@ -1,10 +1,13 @@
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { gzipSync } from 'fflate';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
-import { runAssets } from '../../scripts/assets/run.ts';
+import { contextFor, runAssets } from '../../scripts/assets/run.ts';
+import { writeDataIndex } from '../../scripts/assets/data-index.ts';
+import * as course from '../../src/course/index.ts';
 import type { AssetEntry } from '../../scripts/assets/manifest.ts';
 import { setHost } from '../../src/course/host.ts';
 import { asl } from '../../src/course/data/index.ts';
@@ -146,5 +149,54 @@ describe('the real manifest against a local upstream', () => {
     expect(report.exitCode).toBe(0);
     expect(report.missing).toEqual([expect.objectContaining({ id: 'photos', optional: true, reason: expect.stringMatching(/^171 of 172 files could not be fetched/) })]);
     expect(JSON.parse(readFileSync(join(publicDir, 'data/photos/index.json'), 'utf8')).photos).toEqual([`data/photos/${PHOTO_FILES[0]}`]);
+  });
+});
+
+describe('full MNIST conversion', () => {
+  /** A gzipped IDX file as published, example i filled with fill(i). */
+  function gzIdx(dims: number[], fill: (i: number) => number, per: number): Uint8Array {
+    const header = new Uint8Array(4 + 4 * dims.length);
+    header.set([0, 0, 0x08, dims.length]);
+    dims.forEach((d, i) => new DataView(header.buffer).setUint32(4 + 4 * i, d, false));
+    const data = new Uint8Array(header.length + dims[0]! * per);
+    data.set(header);
+    for (let i = 0; i < dims[0]!; i++) data.fill(fill(i), header.length + i * per, header.length + (i + 1) * per);
+    return gzipSync(data, { level: 1 });
+  }
+
+  it('converts the four IDX files into the 60k/10k set that course.data.mnist() serves as "full 70,000"', async () => {
+    const { ASSETS } = await import('../../scripts/assets/manifest.ts');
+    const mnist = ASSETS.find((a) => a.id === 'mnist')!;
+    const gz = join(dir, 'gz');
+    mkdirSync(gz, { recursive: true });
+    const write = (name: string, bytes: Uint8Array) => (writeFileSync(join(gz, name), bytes), join(gz, name));
+    const files = {
+      // Image i shows 25x its label, so the test can see images and labels stay paired.
+      'train-images-idx3-ubyte.gz': write('a', gzIdx([60_000, 28, 28], (i) => (i % 10) * 25, 784)),
+      'train-labels-idx1-ubyte.gz': write('b', gzIdx([60_000], (i) => i % 10, 1)),
+      't10k-images-idx3-ubyte.gz': write('c', gzIdx([10_000, 28, 28], (i) => (i % 10) * 25, 784)),
+      't10k-labels-idx1-ubyte.gz': write('d', gzIdx([10_000], (i) => i % 10, 1)),
+    };
+    await mnist.convert(contextFor(mnist, files, publicDir, (l) => void lines.push(l)));
+    expect(mnist.outputs.every((p) => existsSync(join(publicDir, p)))).toBe(true);
+    writeDataIndex(publicDir);
+
+    setHost(fileHost(publicDir));
+    const data = await course.data.mnist({ limit: 700 });
+    expect(data.source).toBe('full 70,000');
+    expect([data.train.labels.length, data.validation.labels.length]).toEqual([600, 100]);
+    const px = data.train.xs.dataSync();
+    for (let k = 0; k < 600; k++) expect(Math.round(px[k * 784]! * 255)).toBe(data.train.labels[k]! * 25);
+    expect(new Set(data.validation.labels).size).toBe(10);
+    data.dispose();
+  }, 60_000);
+
+  it('names the file when a downloaded IDX is truncated', async () => {
+    const { ASSETS } = await import('../../scripts/assets/manifest.ts');
+    const mnist = ASSETS.find((a) => a.id === 'mnist')!;
+    const path = join(dir, 'short.gz');
+    writeFileSync(path, gzipSync(new Uint8Array([0, 0, 8, 3, 0, 0, 0xea, 0x60, 0, 0, 0, 28, 0, 0, 0, 28, 1, 2, 3])));
+    const ctx = contextFor(mnist, { 'train-images-idx3-ubyte.gz': path, 'train-labels-idx1-ubyte.gz': path }, publicDir, () => {});
+    expect(() => mnist.convert(ctx)).toThrow(/short\.gz: IDX dimensions 60000x28x28 need 47040000 bytes of data, the file has 3 \(truncated\)/);
   });
 });
