@@ -11,7 +11,7 @@ import * as tf from '@tensorflow/tfjs';
 import '@tensorflow/tfjs-backend-wasm';
 import { setHost } from '../../src/course/host.ts';
 import * as course from '../../src/course/index.ts';
-import { fileHost } from '../unit/data-host-fixture.ts';
+import { createNodeHost } from '../../src/course/hosts/node.ts';
 
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const EPOCHS = 1;
@@ -24,7 +24,7 @@ beforeAll(async () => {
 afterAll(() => setHost(undefined));
 
 it('trains an MLP on the bundled MNIST to > 85% validation accuracy in one epoch', async () => {
-  const host = fileHost(`${root}public`);
+  const host = createNodeHost({ assetDir: `${root}public` });
   setHost(host);
   const data = await course.data.mnist();
   expect(data.source).toBe('bundled 10,000');

@@ -34,7 +34,7 @@ export async function asl(options: AslOptions = {}): Promise<AslData> {
   const { seed = 42, limit } = options;
   const entry = await datasetEntry('asl');
   if (!entry?.files.train || !entry.files.validation) {
-    throw new AssetMissingError('Sign Language MNIST', 'the data set is not bundled (it is 100 MB of CSV upstream).');
+    throw new AssetMissingError('Sign Language MNIST', 'it is not bundled: the deploy downloads it');
   }
   const trainSet = await fetchDataset(entry.files.train, 'Sign Language MNIST: train');
   const validSet = await fetchDataset(entry.files.validation, 'Sign Language MNIST: validation');

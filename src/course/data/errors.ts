@@ -6,7 +6,7 @@ export class AssetMissingError extends Error {
   readonly asset: string;
   readonly command: string;
   constructor(asset: string, detail: string, command = 'npm run assets') {
-    super(`${asset} is not part of this build of the site: ${detail} Fetch it with \`${command}\`, then rebuild.`);
+    super(`${asset}: not in this build of the site (${detail}). Run \`${command}\` and rebuild to add it.`);
     this.name = 'AssetMissingError';
     this.asset = asset;
     this.command = command;
