@@ -1,7 +1,6 @@
 /** Parameters, kept values and the active backend: what a run knows about its kernel. */
 import * as tf from '@tensorflow/tfjs';
 import type { ParamValue } from '../runner/protocol.ts';
-import { formatValue } from '../runner/format.ts';
 import { getHost } from './host.ts';
 
 /**
@@ -14,7 +13,7 @@ export function param<T extends ParamValue>(name: string, defaultValue: T): T ex
   const given = getHost().params[name];
   if (given === undefined) return defaultValue as never;
   if (typeof given !== typeof defaultValue) {
-    throw new TypeError(`param "${name}": expected a ${typeof defaultValue} like its default ${formatValue(defaultValue)}, got ${typeof given} ${formatValue(given)}`);
+    throw new TypeError(`param "${name}": expected a ${typeof defaultValue} like its default ${JSON.stringify(defaultValue)}, got ${typeof given} ${JSON.stringify(given)}`);
   }
   return given as never;
 }

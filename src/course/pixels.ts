@@ -73,7 +73,10 @@ function numericValues(t: TensorImage, read: ArrayLike<number> | undefined): Arr
 /** Height, width, channels of one image tensor shape; throws for other shapes. */
 export function imageShape(shape: number[]): [number, number, number] {
   if (shape.length === 2) return [shape[0]!, shape[1]!, 1];
-  if (shape.length === 3) return [shape[0]!, shape[1]!, shape[2]!];
+  if (shape.length === 3) {
+    if (![1, 3, 4].includes(shape[2]!)) throw new TypeError(`image: expected 1, 3 or 4 channels, got ${shape[2]} (shape [${shape.join(', ')}])`);
+    return [shape[0]!, shape[1]!, shape[2]!];
+  }
   throw new TypeError(`image: expected a tensor of shape [h, w] or [h, w, channels], got [${shape.join(', ')}]`);
 }
 
@@ -112,6 +115,7 @@ export function checkBatchShape(shape: number[]): void {
   if (shape.length !== 3 && shape.length !== 4) {
     throw new TypeError(`imageGrid: expected a batch tensor of shape [n, h, w] or [n, h, w, channels], got [${shape.join(', ')}]`);
   }
+  if (shape.length === 4) imageShape(shape.slice(1));
 }
 
 /** Checks a source's shape now and reads a tensor's values with the async `data()`. */

@@ -10,6 +10,11 @@
 /** 1-based column in `original` for 1-based column `column` in `generated`. */
 export function mapColumn(original: string, generated: string, column: number): number {
   if (original === generated) return column;
+  // Sucrase calls a named import as `_mod.name.call(void 0, ...)`; V8 places the call at
+  // `call`, and the reader wrote `name(...)` and expects the name.
+  const before = generated.slice(0, column - 1);
+  const call = /[\w$]+\.([\w$]+)\.$/.exec(before);
+  if (call && generated.startsWith('call(void 0', column - 1)) column -= call[1]!.length + 1;
   const n = generated.length;
   const m = original.length;
   // lcs[i][j]: LCS length of generated[i..] and original[j..].

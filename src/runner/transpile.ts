@@ -34,6 +34,9 @@ export function transpile(source: string, filename: string): TranspileResult {
     result = transform(source, {
       transforms: ['typescript', 'imports'],
       filePath: filename,
+      // An unused import of an unknown module should still be reported, and an import
+      // for side effects should still run; `import type` is removed regardless.
+      keepUnusedImports: true,
     });
   } catch (err) {
     return { ok: false, error: syntaxError(err, filename) };

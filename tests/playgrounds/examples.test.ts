@@ -1,0 +1,100 @@
+/**
+ * The example playgrounds run through the same transpile + execute path as the browser
+ * worker, on TF.js WASM (and CPU), and produce what a reader should see.
+ */
+import { describe, expect, it } from 'vitest';
+import { runPlaygroundFile, runPlaygroundSource } from './harness.ts';
+import type { Output } from '../../src/runner/protocol.ts';
+
+function ofKind<K extends Output['kind']>(outputs: Output[], kind: K): Extract<Output, { kind: K }>[] {
+  return outputs.filter((o): o is Extract<Output, { kind: K }> => o.kind === kind);
+}
+
+describe('examples/tensor-print.ts', () => {
+  it('prints tensors readably and leaves no tensors behind', async () => {
+    const r = await runPlaygroundFile('examples/tensor-print.ts');
+    expect(r.error).toBeUndefined();
+    expect(r.logs).toEqual([
+      'a * 2 = Tensor float32 [2, 3]\n[[ 2,  4,  6],\n [ 8, 10, 12]]',
+      'a range: Tensor float32 [100]\n[ 0,  1,  2, ..., 97, 98, 99]',
+    ]);
+    expect(ofKind(r.outputs, 'table')[0]).toEqual({ kind: 'table', caption: 'What ran', columns: ['backend', 'elements'], rows: [['wasm', 6]] });
+    expect(r.summary.tensorsAfter).toBe(r.summary.tensorsBefore);
+  });
+});
+
+describe('examples/tiny-fit.ts', () => {
+  for (const backend of ['wasm', 'cpu'] as const) {
+    it(`learns y = 2x - 1 on ${backend}: the loss falls and the live charts get every point`, async () => {
+      const epochs = 30;
+      const r = await runPlaygroundFile('examples/tiny-fit.ts', { backend, params: { epochs } });
+      expect(r.error).toBeUndefined();
+      expect(r.summary.backend).toBe(backend);
+      const [first, last] = r.logs.at(-1)!.match(/[\d.]+/g)!.map(Number);
+      expect(last!).toBeLessThan(first! / 4);
+      const [batchChart, epochChart] = ofKind(r.outputs, 'chart');
+      expect(epochChart!.spec.series).toEqual(['loss']);
+      const points = (id: string) => ofKind(r.outputs, 'chart-points').filter((p) => p.id === id).flatMap((p) => p.points);
+      expect(points(epochChart!.id)).toHaveLength(epochs);
+      expect(points(batchChart!.id)).toHaveLength(epochs * 3); // 6 samples, batch size 2
+      const bar = ofKind(r.outputs, 'progress').at(-1)!;
+      expect([bar.value, bar.total]).toEqual([epochs * 3, epochs * 3]);
+      expect(r.summary.tensorsAfter).toBe(r.summary.tensorsBefore);
+    });
+  }
+});
+
+describe('examples/image-grid.ts', () => {
+  it('shows a grey ramp and a labelled colour grid', async () => {
+    const r = await runPlaygroundFile('examples/image-grid.ts');
+    expect(r.error).toBeUndefined();
+    const [ramp, grid] = ofKind(r.outputs, 'images');
+    const rampRow = Array.from(ramp!.items[0]!.data.slice(0, 16 * 4)).filter((_, i) => i % 4 === 0);
+    expect(rampRow[0]).toBe(0);
+    expect(rampRow[15]).toBe(255);
+    expect(rampRow).toEqual([...rampRow].sort((a, b) => a - b));
+    expect(grid!.items.map((i) => [i.label, i.highlight ?? false, Array.from(i.data.slice(0, 4))])).toEqual([
+      ['red', false, [255, 0, 0, 255]],
+      ['green', true, [0, 255, 0, 255]],
+      ['blue', false, [0, 0, 255, 255]],
+    ]);
+  });
+});
+
+describe('examples/thrown-error.ts', () => {
+  it('maps the thrown error to the reader\'s line and column', async () => {
+    const r = await runPlaygroundFile('examples/thrown-error.ts');
+    expect(r.error).toMatchObject({ phase: 'runtime', message: 'expected a matrix, got rank 1', line: 6, column: 11 });
+    expect(r.error!.stack).toContain('at checkShape (examples/thrown-error.ts:6:11)');
+    expect(r.error!.stack).toContain('examples/thrown-error.ts:11:1');
+  });
+});
+
+describe('kept values between runs', () => {
+  it('a later playground recalls a trained model, and says which to run first without it', async () => {
+    const kept = new Map<string, unknown>();
+    const use = [
+      "import * as tf from '@tensorflow/tfjs';",
+      "import { recall } from 'course';",
+      "const model = recall<tf.LayersModel>('line-model', { from: 'Fit a line' });",
+      'const y = model.predict(tf.tensor2d([[10]])) as tf.Tensor;',
+      "console.log('prediction', (await y.data())[0]!.toFixed(0));",
+    ].join('\n');
+    const missing = await runPlaygroundSource(use, { kept });
+    expect(missing.error).toMatchObject({ line: 3 });
+    expect(missing.error!.message).toContain('run the playground "Fit a line" first');
+
+    const train = [
+      "import * as tf from '@tensorflow/tfjs';",
+      "import { keep } from 'course';",
+      'const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });',
+      "model.compile({ optimizer: tf.train.adam(0.1), loss: 'meanSquaredError' });",
+      'await model.fit(tf.tensor2d([[0], [1], [2], [3]]), tf.tensor2d([[1], [3], [5], [7]]), { epochs: 300, verbose: 0 });',
+      "keep('line-model', model);",
+    ].join('\n');
+    expect((await runPlaygroundSource(train, { kept })).error).toBeUndefined();
+    const used = await runPlaygroundSource(use, { kept });
+    expect(used.error).toBeUndefined();
+    expect(used.logs).toEqual(['prediction 21']);
+  });
+});
