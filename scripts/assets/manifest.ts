@@ -13,6 +13,7 @@ import { sniffImageType } from '../../src/course/images/sniff.ts';
 import { PHOTO_INDEX_PATH, type PhotoIndex } from '../../src/course/data/photo-index.ts';
 import { DATA_FILES } from './data-index.ts';
 import { packIdxPair, packSignMnist, parseIdx, parseSignMnistCsv } from './packers.ts';
+import { VGG16_ASSETS } from '../convert/vgg16-assets.ts';
 
 export interface ConvertContext {
   /** Download file name -> its path in the cache (for `partial` entries, only those that arrived). */
@@ -164,4 +165,4 @@ const photos: AssetEntry = {
   },
 };
 
-export const ASSETS: AssetEntry[] = [mnistFull, asl, photos];
+export const ASSETS: AssetEntry[] = [mnistFull, asl, photos, ...VGG16_ASSETS];

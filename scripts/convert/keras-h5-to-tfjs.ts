@@ -4,9 +4,10 @@
  * tf.loadLayersModel and compares their output with the float32 weights on a fixed input,
  * which measures what float16/uint8 quantisation costs.
  *
- *   node scripts/convert/keras-h5-to-tfjs.ts <weights.h5> <outDir> [--quantize float32|float16|uint8]
+ *   node scripts/convert/keras-h5-to-tfjs.ts <vgg16 weights.h5> <outDir> [--quantize float32|float16|uint8]
  *
- * The CLI builds the course's VGG16 (with the top when the file has a `predictions` layer).
+ * The CLI (and `npm run assets`, see vgg16-assets.ts) converts the keras-applications
+ * VGG16 files into the course's VGG16.
  */
 import { basename, join } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
@@ -126,30 +127,34 @@ export function formatReport(r: ConversionReport): string {
   );
 }
 
-async function main(argv: string[]): Promise<void> {
-  const positional = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
-  const flag = (name: string) => {
-    const i = argv.indexOf(`--${name}`);
-    return i >= 0 ? argv[i + 1] : undefined;
-  };
-  const [h5Path, outDir] = positional;
-  const quantization = (flag('quantize') ?? 'float32') as Quantization;
-  if (!h5Path || !outDir || !QUANTIZATIONS.includes(quantization)) {
-    throw new Error(`usage: keras-h5-to-tfjs.ts <weights.h5> <outDir> [--quantize ${QUANTIZATIONS.join('|')}]`);
-  }
+/**
+ * Converts one of the keras-applications VGG16 weight files into the course's VGG16
+ * (with the top when the file has a `predictions` layer).
+ */
+export async function convertVgg16(h5Path: string, outDir: string, quantization: Quantization): Promise<ConversionReport> {
   await import('@tensorflow/tfjs-backend-wasm');
   // WASM makes the check's VGG16 forward pass take seconds instead of minutes on the CPU backend.
   if (!(await tf.setBackend('wasm'))) await tf.setBackend('cpu');
   const { buildVgg16 } = await import('../../src/course/models/vgg16.ts');
-  // VGG16 sees caffe-preprocessed pixels (mean-subtracted BGR), roughly -125..150.
-  const report = await convertKerasH5ToTfjs({
+  return convertKerasH5ToTfjs({
     h5Path,
     model: (layerNames) => buildVgg16({ includeTop: layerNames.includes('predictions'), initializer: 'zeros' }),
     outDir,
     quantization,
+    // VGG16 sees caffe-preprocessed pixels (mean-subtracted BGR), roughly -125..150.
     checkInputRange: [-125, 150],
   });
-  console.log(formatReport(report));
+}
+
+async function main(argv: string[]): Promise<void> {
+  const positional = argv.filter((a, i) => !a.startsWith('--') && !argv[i - 1]?.startsWith('--'));
+  const i = argv.indexOf('--quantize');
+  const quantization = (i >= 0 ? argv[i + 1] : 'float32') as Quantization;
+  const [h5Path, outDir] = positional;
+  if (!h5Path || !outDir || !QUANTIZATIONS.includes(quantization)) {
+    throw new Error(`usage: keras-h5-to-tfjs.ts <vgg16 weights.h5> <outDir> [--quantize ${QUANTIZATIONS.join('|')}]`);
+  }
+  console.log(formatReport(await convertVgg16(h5Path, outDir, quantization)));
 }
 
 if (import.meta.main) {

@@ -4,7 +4,7 @@
  * `tf.io.decodeWeights` dequantises (float16 values, or uint8 with a per-tensor affine
  * `value = q * scale + min`).
  */
-import { mkdir, writeFile } from 'node:fs/promises';
+import { mkdir, readdir, rm, writeFile } from 'node:fs/promises';
 import { join } from 'node:path';
 import type * as tf from '@tensorflow/tfjs';
 
@@ -13,6 +13,16 @@ export const QUANTIZATIONS: readonly Quantization[] = ['float32', 'float16', 'ui
 
 /** TF.js' own converter default: 4 MiB shards suit browser caches and HTTP/2 fetches. */
 export const DEFAULT_SHARD_BYTES = 4 * 1024 * 1024;
+
+export const BYTES_PER_VALUE: Record<Quantization, number> = { float32: 4, float16: 2, uint8: 1 };
+
+/** The shard names TF.js' own converter uses: group1-shard1of3.bin, ... */
+export function shardFileNames(weightBytes: number, shardSize: number = DEFAULT_SHARD_BYTES): string[] {
+  const count = Math.max(1, Math.ceil(weightBytes / shardSize));
+  return Array.from({ length: count }, (_, i) => `group1-shard${i + 1}of${count}.bin`);
+}
+
+const SHARD_NAME = /^group\d+-shard\d+of\d+\.bin$/;
 
 export interface NamedWeight {
   name: string;
@@ -104,9 +114,13 @@ export async function writeLayersModel(
     }
   }
   const shards = shardBytes(all, shardSize);
-  const paths = shards.map((_, i) => `group1-shard${i + 1}of${shards.length}.bin`);
+  const paths = shardFileNames(total, shardSize);
 
   await mkdir(outDir, { recursive: true });
+  // Shards of an earlier conversion (another quantisation) would linger on the site.
+  for (const old of await readdir(outDir)) {
+    if (SHARD_NAME.test(old)) await rm(join(outDir, old));
+  }
   const modelJson = {
     format: 'layers-model',
     generatedBy,

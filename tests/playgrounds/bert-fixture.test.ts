@@ -99,7 +99,7 @@ function referenceLogits(ids: number[]): number[][] {
 
 describe('tiny BERT fixture in Transformers.js (Node, no network)', () => {
   it('is small enough to commit', () => {
-    const size = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx'].reduce((s, f) => s + statSync(modelDir + f).size, 0);
+    const size = ['config.json', 'tokenizer.json', 'tokenizer_config.json', 'onnx/model.onnx', 'onnx/model_quantized.onnx'].reduce((s, f) => s + statSync(modelDir + f).size, 0);
     expect(size).toBeLessThan(1_000_000);
   });
 
@@ -150,5 +150,20 @@ describe('tiny BERT fixture in Transformers.js (Node, no network)', () => {
     expect(batch[0].map((o) => o.token)).toEqual(alone.map((o) => o.token));
     batch[0].forEach((o, i) => expect(o.score).toBeCloseTo(alone[i].score, 5));
     await unmasker.dispose();
+  });
+
+  it("the uint8 variant (Transformers.js' default 'q8' in the browser) predicts like fp32", async () => {
+    const sentence = 'paris is the [MASK] of france.';
+    const [fp32, q8] = await Promise.all(
+      (['fp32', 'q8'] as const).map(async (dtype) => {
+        const unmasker = await fillMask('tiny-bert', { dtype, progress: false });
+        const out = await unmasker(sentence, { top_k: 5 });
+        await unmasker.dispose();
+        return out;
+      }),
+    );
+    expect(q8.map((o) => o.token)).toEqual(fp32.map((o) => o.token));
+    q8.forEach((o, i) => expect(Math.abs(o.score - fp32[i].score)).toBeLessThan(0.02));
+    expect(q8.some((o, i) => o.score !== fp32[i].score)).toBe(true);
   });
 });

@@ -5,7 +5,7 @@ import * as tf from '@tensorflow/tfjs';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { setHost } from '../../src/course/host.ts';
 import { createNodeHost, type NodeHost } from '../../src/course/hosts/node.ts';
-import { buildVgg16, vgg16, VGG16_WEIGHTS_PATHS } from '../../src/course/models/vgg16.ts';
+import { buildVgg16, vgg16, VGG16_PARAMS, VGG16_WEIGHTS_PATHS } from '../../src/course/models/vgg16.ts';
 import { writeLayersModel, type NamedWeight } from '../../scripts/convert/tfjs-weights.ts';
 
 // The layer names of keras.applications.VGG16, which the converted Keras weights are keyed by.
@@ -18,13 +18,15 @@ const KERAS_NOTOP = [
   'block5_conv1', 'block5_conv2', 'block5_conv3', 'block5_pool',
 ];
 
-describe('buildVgg16', () => {
+// Building VGG16 draws millions of initial weights: seconds on a busy 2-core machine.
+describe('buildVgg16', { timeout: 60_000 }, () => {
   it('without top: Keras layer names, 13 convs + 5 pools, 14,714,688 parameters', () => {
     const model = buildVgg16({ includeTop: false, initializer: 'zeros' });
     expect(model.layers.map((l) => l.name)).toEqual(KERAS_NOTOP);
     expect(model.layers.filter((l) => l.getClassName() === 'Conv2D')).toHaveLength(13);
     expect(model.layers.filter((l) => l.getClassName() === 'MaxPooling2D')).toHaveLength(5);
     expect(model.countParams()).toBe(14_714_688);
+    expect(VGG16_PARAMS.notop).toBe(14_714_688);
     expect(model.outputs[0].shape).toEqual([null, 7, 7, 512]);
     model.dispose();
   });
@@ -33,6 +35,7 @@ describe('buildVgg16', () => {
     const model = buildVgg16({ includeTop: true, initializer: 'zeros' });
     expect(model.layers.map((l) => l.name)).toEqual([...KERAS_NOTOP, 'flatten', 'fc1', 'fc2', 'predictions']);
     expect(model.countParams()).toBe(138_357_544);
+    expect(VGG16_PARAMS.full).toBe(138_357_544);
     expect(model.outputs[0].shape).toEqual([null, 1000]);
     model.dispose();
   });
@@ -43,7 +46,7 @@ describe('buildVgg16', () => {
   });
 });
 
-describe('vgg16() on a site', () => {
+describe('vgg16() on a site', { timeout: 60_000 }, () => {
   let root: string;
   let host: NodeHost;
   let shards: string[] = [];
@@ -101,7 +104,7 @@ describe('vgg16() on a site', () => {
     expect(bars.length).toBeGreaterThan(0);
     expect(bars.at(-1)).toMatchObject({ unit: 'bytes', value: written.weightBytes, total: written.weightBytes });
     model.dispose();
-  }, 60_000);
+  });
 
   it('a missing shard is an error that names it, not a silent untrained model', async () => {
     expect(shards[2]).toMatch(/^group1-shard3of\d+\.bin$/);

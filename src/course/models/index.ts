@@ -1,5 +1,5 @@
 // Model builders and loaders (issue 4). Re-exported as `course.models`.
-export { vgg16, buildVgg16, VGG16_INPUT_SHAPE, VGG16_WEIGHTS_PATHS } from './vgg16.ts';
+export { vgg16, buildVgg16, VGG16_INPUT_SHAPE, VGG16_PARAMS, VGG16_WEIGHTS_PATHS } from './vgg16.ts';
 export type { BuildVgg16Options, Vgg16Options, Vgg16Result } from './vgg16.ts';
 export { imagenetClasses, decodePredictions, IMAGENET_CLASS_COUNT } from './imagenet.ts';
 export type { Prediction } from './imagenet.ts';

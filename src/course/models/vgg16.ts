@@ -18,6 +18,9 @@ const BLOCKS: readonly (readonly number[])[] = [
   [512, 512, 512],
 ];
 
+/** Parameter counts of keras.applications.VGG16, which the tests hold buildVgg16 to. */
+export const VGG16_PARAMS = { full: 138_357_544, notop: 14_714_688 } as const;
+
 /** Site-root-relative folders written by `npm run assets`. */
 export const VGG16_WEIGHTS_PATHS = {
   full: 'models/vgg16/full/model.json',
