@@ -36,8 +36,9 @@ export async function activateBackend(choice: BackendChoice, init: BackendInit):
 /** What `init` needs from TF.js, so the choice logic is testable without a browser. */
 export interface TfBackends {
   setBackend(name: string): Promise<boolean>;
-  getBackend(): string;
   ready(): Promise<void>;
+  /** `backendName` is null until a backend is set; unlike `getBackend()`, reading it initialises nothing. */
+  engine(): { backendName: string | null };
 }
 
 /**
@@ -47,7 +48,7 @@ export interface TfBackends {
 export function tfBackendInit(tf: TfBackends, prepare: (backend: Backend) => Promise<void>): BackendInit {
   return async (backend) => {
     await prepare(backend);
-    if (tf.getBackend() === backend) return;
+    if (tf.engine().backendName === backend) return;
     let ok: boolean;
     try {
       ok = await tf.setBackend(backend);

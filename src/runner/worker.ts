@@ -25,6 +25,27 @@ const kept = new Map<string, unknown>();
 const inputs = new InputRequests();
 let activeChoice: BackendChoice | undefined;
 let activation: BackendResult | undefined;
+/** The run in progress, so a lost GPU device can end it. */
+let currentRun: number | undefined;
+/** Why the kernel can't run code any more (a lost GPU device), once it happened. */
+let broken: string | undefined;
+
+/**
+ * A lost WebGPU device (driver reset, out of memory) leaves TF.js unable to compute.
+ * The run in progress (or else the next one) ends as a crash, which makes the page
+ * start a fresh kernel.
+ */
+let watchingDevice = false;
+function watchDeviceLoss(): void {
+  // TF.js keeps one WebGPU backend (and device) per worker, even across backend switches.
+  if (watchingDevice) return;
+  watchingDevice = true;
+  const device = (tf.backend() as unknown as { device?: { lost?: Promise<{ message?: string; reason?: string }> } }).device;
+  void device?.lost?.then((info) => {
+    broken = `the GPU device was lost${info.message ? `: ${info.message}` : info.reason ? ` (${info.reason})` : ''}`;
+    if (currentRun !== undefined) post({ type: 'error', runId: currentRun, error: { phase: 'crash', message: broken } });
+  });
+}
 
 async function prepareBackend(backend: Backend): Promise<void> {
   switch (backend) {
@@ -55,6 +76,7 @@ async function useBackend(choice: BackendChoice): Promise<BackendResult> {
   if (activation && activeChoice === choice) return activation;
   activation = await activateBackend(choice, tfBackendInit(tf, prepareBackend));
   activeChoice = choice;
+  if (activation.backend === 'webgpu') watchDeviceLoss();
   return activation;
 }
 
@@ -66,6 +88,11 @@ async function loadTransformers(assetBase: string, source: TransformersSource | 
 
 async function run(msg: RunMessage): Promise<void> {
   const { runId } = msg;
+  if (broken) {
+    post({ type: 'error', runId, error: { phase: 'crash', message: broken } });
+    return;
+  }
+  currentRun = runId;
   try {
     const { backend, fallbacks } = await useBackend(msg.backend);
     post({ type: 'backend', runId, backend, fallbacks });
@@ -81,6 +108,8 @@ async function run(msg: RunMessage): Promise<void> {
   } catch (err) {
     // The runner itself failed (no backend could start): the kernel can't run code.
     post({ type: 'error', runId, error: { phase: 'crash', message: err instanceof Error ? err.message : String(err) } });
+  } finally {
+    currentRun = undefined;
   }
 }
 

@@ -42,9 +42,10 @@ describe('activateBackend', () => {
 
 describe('tfBackendInit', () => {
   function fakeTf(working: string[]) {
-    let current = 'cpu';
+    let current: string | null = null;
     return {
       getBackend: () => current,
+      engine: () => ({ backendName: current }),
       ready: async () => {},
       setBackend: async (name: string) => {
         if (!working.includes(name)) return false;
