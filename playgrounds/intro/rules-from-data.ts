@@ -10,7 +10,8 @@ const EPOCHS = param('epochs', 300);
 
 // One input, one output, one weight and one bias: output = w·input + b.
 const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
-model.compile({ optimizer: tf.train.adam(0.5), loss: 'meanSquaredError' });
+const optimizer = tf.train.adam(0.5);
+model.compile({ optimizer, loss: 'meanSquaredError' });
 
 const chart = lineChart({ title: 'Loss while learning', xLabel: 'epoch', yLabel: 'mean squared error', series: ['loss'] });
 const xs = tf.tensor2d(celsius, [celsius.length, 1]);
@@ -29,8 +30,11 @@ table(
   ],
   { caption: 'The rule, written by a programmer and found by the model', columns: ['', 'multiply by', 'then add'] },
 );
-const test = model.predict(tf.tensor2d([100], [1, 1])) as tf.Tensor;
-console.log(`100 °C -> ${(await test.data())[0]!.toFixed(1)} °F (true: 212 °F)`);
+const hundred = tf.tensor2d([100], [1, 1]);
+const answer = model.predict(hundred) as tf.Tensor;
+console.log(`100 °C -> ${(await answer.data())[0]!.toFixed(1)} °F (true: 212 °F)`);
 
-tf.dispose([xs, ys, test]);
+tf.dispose([xs, ys, hundred, answer]);
+// A model does not own an optimizer it was given, so we free both.
 model.dispose();
+optimizer.dispose();

@@ -14,7 +14,7 @@ const original = tf.getBackend();
 const candidates = ['webgpu', 'webgl', 'wasm', 'cpu'].filter((name) => name in tf.engine().registryFactory);
 
 // The same inputs for every backend, so their products can be compared.
-const inputs = new Map(sizes.map((n) => [n, [tf.randomUniform([n, n], -1, 1, 'float32', n).dataSync(), tf.randomUniform([n, n], -1, 1, 'float32', n + 1).dataSync()] as const]));
+const inputs = new Map(sizes.map((n) => [n, tf.tidy(() => [tf.randomUniform([n, n], -1, 1, 'float32', n).dataSync(), tf.randomUniform([n, n], -1, 1, 'float32', n + 1).dataSync()] as const)]));
 
 interface Measurement { backend: string; size: number; gflops: number; product: Float32Array }
 const results: Measurement[] = [];

@@ -13,11 +13,11 @@ const EPOCHS = param('epochs', 30);
 const BATCH_SIZE = param('batchSize', 20);
 
 const x = tf.randomUniform([SAMPLES], -1, 1, 'float32', 7);
-const y = x.mul(TRUE_M).add(TRUE_B).add(tf.randomNormal([SAMPLES], 0, 0.3, 'float32', 11));
+const y = tf.tidy(() => x.mul(TRUE_M).add(TRUE_B).add(tf.randomNormal([SAMPLES], 0, 0.3, 'float32', 11)));
 
-// Start from a deliberately bad guess.
-const m = tf.variable(tf.scalar(-1));
-const b = tf.variable(tf.scalar(0));
+// Start from a deliberately bad guess. (tidy frees the scalars the variables copy.)
+const m = tf.tidy(() => tf.variable(tf.scalar(-1)));
+const b = tf.tidy(() => tf.variable(tf.scalar(0)));
 const predict = (xs: tf.Tensor) => xs.mul(m).add(b);
 const mseOf = (xs: tf.Tensor, ys: tf.Tensor) => tf.losses.meanSquaredError(ys, predict(xs)) as tf.Scalar;
 

@@ -13,13 +13,14 @@ const guessB = param('guessB', 0);
 
 // x in [-1, 1], y = 3x + 2 plus Gaussian noise. Seeds make every run draw the same data.
 const x = tf.randomUniform([SAMPLES], -1, 1, 'float32', 7);
-const noise = tf.randomNormal([SAMPLES], 0, 0.3, 'float32', 11);
-const y = x.mul(TRUE_M).add(TRUE_B).add(noise);
+const y = tf.tidy(() => x.mul(TRUE_M).add(TRUE_B).add(tf.randomNormal([SAMPLES], 0, 0.3, 'float32', 11)));
 
 // ŷ = m·x + b for our guess, then the two losses from the formulas above.
-const yHat = x.mul(guessM).add(guessB);
-const mse = tf.losses.meanSquaredError(y, yHat);
-const rmse = mse.sqrt();
+const [mse, rmse] = tf.tidy(() => {
+  const yHat = x.mul(guessM).add(guessB);
+  const squaredError = tf.losses.meanSquaredError(y, yHat);
+  return [squaredError, squaredError.sqrt()];
+});
 
 const xs = Array.from(await x.data());
 const ys = Array.from(await y.data());
@@ -31,4 +32,4 @@ chart.set([
 
 table([{ m: guessM, b: guessB, MSE: (await mse.data())[0], RMSE: (await rmse.data())[0] }], { caption: 'How wrong is the guess?' });
 
-tf.dispose([x, noise, y, yHat, mse, rmse]);
+tf.dispose([x, y, mse, rmse]);

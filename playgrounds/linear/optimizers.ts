@@ -10,13 +10,13 @@ const EPOCHS = param('epochs', 40);
 const BATCH_SIZE = 20;
 
 const x = tf.randomUniform([SAMPLES, 1], -1, 1, 'float32', 7);
-const y = x.mul(TRUE_M).add(TRUE_B).add(tf.randomNormal([SAMPLES, 1], 0, 0.3, 'float32', 11));
+const y = tf.tidy(() => x.mul(TRUE_M).add(TRUE_B).add(tf.randomNormal([SAMPLES, 1], 0, 0.3, 'float32', 11)));
 const chart = lineChart({ title: 'Loss per epoch', xLabel: 'epoch', yLabel: 'MSE', series: ['SGD', 'Adam', 'model.fit (Adam)'] });
 
 // Minimises the MSE of y = m·x + b with an optimizer; returns the learned (m, b).
 async function fitWith(optimizer: tf.Optimizer, series: number): Promise<[number, number]> {
-  const m = tf.variable(tf.scalar(-1));
-  const b = tf.variable(tf.scalar(0));
+  const m = tf.tidy(() => tf.variable(tf.scalar(-1)));
+  const b = tf.tidy(() => tf.variable(tf.scalar(0)));
   const loss = (xs: tf.Tensor, ys: tf.Tensor) => tf.losses.meanSquaredError(ys, xs.mul(m).add(b)) as tf.Scalar;
   for (let epoch = 1; epoch <= EPOCHS; epoch++) {
     for (let i = 0; i < SAMPLES; i += BATCH_SIZE) {
@@ -37,7 +37,8 @@ const adam = await fitWith(tf.train.adam(0.1), 1);
 
 // The layers API does the same: a Dense layer with one unit is exactly y = m·x + b.
 const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
-model.compile({ optimizer: tf.train.adam(0.1), loss: 'meanSquaredError' });
+const adamForFit = tf.train.adam(0.1);
+model.compile({ optimizer: adamForFit, loss: 'meanSquaredError' });
 await model.fit(x, y, {
   epochs: EPOCHS,
   batchSize: BATCH_SIZE,
@@ -56,5 +57,7 @@ table(
   { caption: `Learned (m, b) after ${EPOCHS} epochs; the truth is (${TRUE_M}, ${TRUE_B})`, columns: ['method', 'm', 'b'] },
 );
 
+// A model does not own an optimizer it was given, so we free both.
 model.dispose();
+adamForFit.dispose();
 tf.dispose([x, y]);

@@ -8,6 +8,7 @@ describe('chapter 1: what is deep learning', () => {
   it('why GPUs: reports GFLOP/s for every backend available and equal products', async () => {
     const run = await runPlaygroundFile('intro/why-gpus.ts', { params: { maxSize: 128, repeats: 1 } });
     expect(run.error).toBeUndefined();
+    expect(run.summary.tensorsAfter, 'tensors left allocated').toBe(run.summary.tensorsBefore);
     const table = run.outputs.find((o): o is Table => o.kind === 'table')!;
     // Node offers the WASM and CPU backends (no GPU without a browser).
     expect(table.columns).toEqual(['size', 'wasm', 'cpu']);
@@ -23,6 +24,7 @@ describe('chapter 1: what is deep learning', () => {
   it('data + answers = rules: the model finds F = 1.8·C + 32', async () => {
     const run = await runPlaygroundFile('intro/rules-from-data.ts');
     expect(run.error).toBeUndefined();
+    expect(run.summary.tensorsAfter, 'tensors left allocated').toBe(run.summary.tensorsBefore);
     const table = run.outputs.find((o): o is Table => o.kind === 'table')!;
     const learned = table.rows.find((r) => r[0] === 'learned rule')!;
     expect(Number(learned[1])).toBeCloseTo(1.8, 1);

@@ -11,6 +11,7 @@ describe('chapter 2: a simple linear model', () => {
     const bad = await runPlaygroundFile('linear/loss-for-a-guess.ts', { params: { guessM: 0, guessB: 0 } });
     const good = await runPlaygroundFile('linear/loss-for-a-guess.ts', { params: { guessM: 3, guessB: 2 } });
     expect(bad.error).toBeUndefined();
+    expect(bad.summary.tensorsAfter, 'tensors left allocated').toBe(bad.summary.tensorsBefore);
     const [badRow] = tables(bad.outputs)[0]!.rows;
     const [goodRow] = tables(good.outputs)[0]!.rows;
     const [, , badMse, badRmse] = badRow!.map(Number);
@@ -27,6 +28,7 @@ describe('chapter 2: a simple linear model', () => {
   it('gradient descent recovers m and b within 5% and the loss chart falls', async () => {
     const run = await runPlaygroundFile('linear/gradient-descent.ts', { params: { epochs: 30 } });
     expect(run.error).toBeUndefined();
+    expect(run.summary.tensorsAfter, 'tensors left allocated').toBe(run.summary.tensorsBefore);
     const [, m, b] = row(tables(run.outputs)[0]!, 'learned');
     expect(Math.abs(m! - 3) / 3).toBeLessThan(0.05);
     expect(Math.abs(b! - 2) / 2).toBeLessThan(0.05);
@@ -39,6 +41,7 @@ describe('chapter 2: a simple linear model', () => {
   it('a learning rate that is too large diverges, and the playground says so', async () => {
     const run = await runPlaygroundFile('linear/gradient-descent.ts', { params: { learningRate: 1.2, epochs: 200 } });
     expect(run.error).toBeUndefined();
+    expect(run.summary.tensorsAfter, 'tensors left allocated').toBe(run.summary.tensorsBefore);
     const losses = run.outputs.flatMap((o) => (o.kind === 'chart-points' ? o.points.map(([, y]) => y) : []));
     expect(!Number.isFinite(losses.at(-1)!) || losses.at(-1)! > losses[0]!).toBe(true);
     expect(run.outputs.some((o) => o.kind === 'log' && o.level === 'warn' && /Diverged/.test(o.text))).toBe(true);
@@ -47,6 +50,7 @@ describe('chapter 2: a simple linear model', () => {
   it('SGD, Adam and model.fit all find the line', async () => {
     const run = await runPlaygroundFile('linear/optimizers.ts', { params: { epochs: 40 } });
     expect(run.error).toBeUndefined();
+    expect(run.summary.tensorsAfter, 'tensors left allocated').toBe(run.summary.tensorsBefore);
     const t = tables(run.outputs)[0]!;
     expect(t.rows).toHaveLength(3);
     for (const [method, m, b] of t.rows) {
