@@ -52,8 +52,11 @@ export function transpile(source: string, filename: string): TranspileResult {
 
 function syntaxError(err: unknown, filename: string): RunError {
   const e = err as { message?: string; loc?: { line: number; column: number } };
-  // Sucrase appends " (line:column)" to the message; the position is also in `loc`.
-  const message = String(e.message ?? err).replace(/\s*\(\d+:\d+\)$/, '');
+  // Sucrase wraps the message as "Error transforming <file>: ... (line:column)"; the
+  // position is also in `loc`.
+  const message = String(e.message ?? err)
+    .replace(/^Error transforming .*?: /, '')
+    .replace(/\s*\(\d+:\d+\)$/, '');
   if (e.loc) {
     return {
       phase: 'syntax',

@@ -64,6 +64,6 @@ describe('transpile', () => {
     expect(r.error.phase).toBe('syntax');
     expect(r.error.line).toBe(2);
     expect(r.error.column).toBe(16);
-    expect(r.error.message).toContain('lesson/x.ts:2:16');
+    expect(r.error.message).toBe('Unexpected token at lesson/x.ts:2:16');
   });
 });
