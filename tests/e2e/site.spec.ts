@@ -180,13 +180,15 @@ test('a missing page answers 404 with the course 404 page, whose links respect t
 test('search finds chapter 1 from a word in its body, from the / key and from the button', async ({ page }) => {
   const problems = watchForProblems(page);
   await page.goto('./');
+  // Type straight after the shortcut, as a reader does, before the search UI has loaded.
+  // "dachshund" appears only in chapter 1's prose, not in any title or summary.
   await page.keyboard.press('/');
+  await page.keyboard.type('dachshund');
   const dialog = page.getByRole('dialog', { name: 'Search the course' });
   await expect(dialog).toBeVisible();
   const input = dialog.getByRole('textbox');
   await expect(input).toBeFocused();
-  // "dachshund" appears only in chapter 1's prose, not in any title or summary.
-  await input.fill('dachshund');
+  await expect(input).toHaveValue('dachshund');
   const result = dialog.locator('.pagefind-ui__result-link').first();
   await expect(result).toHaveText('What is deep learning');
   await expect(result).toHaveAttribute('href', new RegExp(`^${E2E_BASE}chapters/what-is-deep-learning/`));
@@ -264,10 +266,15 @@ test.describe('phone layout', () => {
     await expect(menuButton).toBeVisible();
     await expect(menuButton).toHaveAttribute('aria-expanded', 'false');
     await expect(nav).toBeHidden();
+    // The header's search shrinks to an icon but keeps its name.
+    await expect(page.getByRole('button', { name: 'Search' })).toBeVisible();
 
     await menuButton.click();
     await expect(menuButton).toHaveAttribute('aria-expanded', 'true');
     await expect(nav).toBeVisible();
+    // The menu covers the page below the header, not just the top of it.
+    const box = (await nav.boundingBox())!;
+    expect(box.y + box.height).toBeGreaterThanOrEqual(844 - 1);
     const last = chapters.at(-1)!;
     await nav.getByRole('link', { name: last.title }).click();
 
