@@ -117,7 +117,7 @@ describe('the real manifest against a local upstream', () => {
     expect(new Set(data.train.labels).size).toBe(24);
     expect(data.letters[23]).toBe('Y');
     data.dispose();
-  });
+  }, 30_000);
 
   it('rejects an upstream CSV with the wrong columns before packing', async () => {
     const { ASSETS } = await import('../../scripts/assets/manifest.ts');
@@ -139,7 +139,7 @@ describe('the real manifest against a local upstream', () => {
     expect(index.photos).toHaveLength(172);
     expect(index.photos).toContain('data/photos/presidential_doggy_door/train/bo/bo_13.jpg');
     expect(existsSync(join(publicDir, 'data/photos/asl_images/b.png'))).toBe(true);
-  });
+  }, 30_000);
 
   it('keeps the photos that arrived when some are missing upstream, and reports the rest as optional', async () => {
     const { ASSETS, PHOTO_FILES } = await import('../../scripts/assets/manifest.ts');
