@@ -14,11 +14,14 @@ export interface KerasLayerWeights {
   weights: NamedWeight[];
 }
 
-/** HDF5 string-list attributes read back as a string, a list, or an empty numeric array. */
+/**
+ * HDF5 string-list attributes read back as a string, a list, or (h5py's empty list) an
+ * empty numeric array. h5py writes numpy's fixed-length, NUL-padded strings: strip the pad.
+ */
 function stringList(file: string, where: string, value: unknown): string[] {
-  if (typeof value === 'string') return [value];
-  if (ArrayBuffer.isView(value) && (value as unknown as ArrayLike<unknown>).length === 0) return [];
-  if (Array.isArray(value) && value.every((v) => typeof v === 'string')) return value;
+  const list = typeof value === 'string' ? [value] : value;
+  if (ArrayBuffer.isView(list) && (list as unknown as ArrayLike<unknown>).length === 0) return [];
+  if (Array.isArray(list) && list.every((v) => typeof v === 'string')) return list.map((v) => v.replace(/\0+$/, ''));
   throw new Error(`${file}: attribute ${where} is not a list of names`);
 }
 

@@ -13,7 +13,7 @@ import { BYTES_PER_VALUE, QUANTIZATIONS, shardFileNames, type Quantization } fro
 
 const HDF5_SIGNATURE = [0x89, 0x48, 0x44, 0x46, 0x0d, 0x0a, 0x1a, 0x0a];
 
-function checkHdf5(path: string): void {
+export function checkHdf5(path: string): void {
   const fd = openSync(path, 'r');
   const head = new Uint8Array(8);
   try {

@@ -67,12 +67,13 @@ let dir: string;
 async function writeKerasH5(path: string, opts: { layerNames?: boolean; badShape?: boolean } = {}) {
   await h5wasm.ready;
   const f = new h5wasm.File(path, 'w');
-  if (opts.layerNames !== false) f.create_attribute('layer_names', ['input_1', 'conv_a', 'conv_b', 'flatten', 'dense_c']);
+  // Fixed-length strings, as h5py stores numpy's bytes arrays.
+  if (opts.layerNames !== false) f.create_attribute('layer_names', ['input_1', 'conv_a', 'conv_b', 'flatten', 'dense_c'], [5], 'S7');
   f.create_attribute('backend', 'tensorflow');
   f.create_attribute('keras_version', '2.2.4');
   for (const empty of ['input_1', 'flatten']) f.create_group(empty).create_attribute('weight_names', new Float64Array(0), [0]);
   const a = f.create_group('conv_a');
-  a.create_attribute('weight_names', ['conv_a_W_1:0', 'conv_a_b_1:0']);
+  a.create_attribute('weight_names', ['conv_a_W_1:0', 'conv_a_b_1:0'], [2], 'S12');
   a.create_dataset({ name: 'conv_a_W_1:0', data: kernelA, shape: [3, 3, C, F1] });
   a.create_dataset({ name: 'conv_a_b_1:0', data: biasA, shape: [F1] });
   for (const [layer, kernel, kshape, bias] of [
