@@ -29,3 +29,17 @@ export function buildToc(headings: readonly Heading[], minDepth = 2, maxDepth = 
   }
   return toc;
 }
+
+/**
+ * Index of the section the reader is in: the last heading whose top has scrolled above
+ * `line` (px from the viewport top), or the first section before any has.
+ * `tops` are the headings' viewport positions, in document order.
+ */
+export function currentSection(tops: readonly number[], line: number): number {
+  let current = 0;
+  for (const [i, top] of tops.entries()) {
+    if (top > line) break;
+    current = i;
+  }
+  return current;
+}

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { buildToc, type Heading } from '../../src/lib/toc.ts';
+import { buildToc, currentSection, type Heading } from '../../src/lib/toc.ts';
 
 const h = (depth: number, text: string): Heading => ({ depth, text, slug: text.toLowerCase().replace(/\s+/g, '-') });
 
@@ -28,5 +28,20 @@ describe('buildToc', () => {
 
   it('is empty for a page without sections', () => {
     expect(buildToc([])).toEqual([]);
+  });
+});
+
+describe('currentSection', () => {
+  it('is the last heading that has scrolled above the line', () => {
+    expect(currentSection([-900, -200, 40, 700], 100)).toBe(2);
+    expect(currentSection([-900, -200, 140, 700], 100)).toBe(1);
+  });
+
+  it('is the first section at the top of the page', () => {
+    expect(currentSection([300, 900], 100)).toBe(0);
+  });
+
+  it('is the last section at the bottom of the page', () => {
+    expect(currentSection([-3000, -2000, -50], 100)).toBe(2);
   });
 });
