@@ -70,6 +70,22 @@ describe('download', () => {
     expect(new Uint8Array(readFileSync(res.path))).toEqual(body);
   });
 
+  it('starts over when the server ignores the Range request', async () => {
+    server.files.set('/data.bin', { body, cutAfter: 5000, noRange: true });
+    const spec = { file: 'data.bin', urls: [server.url('/data.bin')], size: body.length, md5 };
+    await expect(download(spec, { cacheDir })).rejects.toThrow();
+    const res = await download(spec, { cacheDir });
+    expect(server.requests.at(-1)!.range).toBe('bytes=5000-');
+    expect(new Uint8Array(readFileSync(res.path))).toEqual(body);
+  });
+
+  it('gives up on a transfer that stalls, keeping what arrived', async () => {
+    server.files.set('/slow.bin', { body, stallAfter: 3000 });
+    const spec = { file: 'slow.bin', urls: [server.url('/slow.bin')], size: body.length };
+    await expect(download(spec, { cacheDir, stallMs: 300 })).rejects.toThrow(/slow\.bin: .*transfer interrupted after 3000 bytes \(no data for 0\.3 s\)/);
+    expect(statSync(join(cacheDir, 'slow.bin.part')).size).toBe(3000);
+  });
+
   it('rejects a file that fails its checks and keeps nothing in the cache', async () => {
     server.files.set('/page.html', { body: new TextEncoder().encode('<html>sign in</html>') });
     const spec = {

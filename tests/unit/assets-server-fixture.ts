@@ -9,6 +9,10 @@ export interface Served {
   body: Uint8Array;
   /** Send only this many bytes of the first response (with the full Content-Length), then drop the connection. */
   cutAfter?: number;
+  /** Answer Range requests with the whole file (200), as some static servers do. */
+  noRange?: boolean;
+  /** Send this many bytes, then nothing more while keeping the connection open. */
+  stallAfter?: number;
 }
 
 export interface TestServer {
@@ -31,7 +35,7 @@ export async function startServer(): Promise<TestServer> {
       return;
     }
     const { body } = served;
-    const m = range ? /^bytes=(\d+)-$/.exec(range) : null;
+    const m = range && !served.noRange ? /^bytes=(\d+)-$/.exec(range) : null;
     const start = m ? Number(m[1]) : 0;
     if (start >= body.length && m) {
       res.writeHead(416, { 'content-range': `bytes */${body.length}` }).end();
@@ -43,6 +47,10 @@ export async function startServer(): Promise<TestServer> {
       'content-type': 'application/octet-stream',
       ...(m ? { 'content-range': `bytes ${start}-${body.length - 1}/${body.length}` } : {}),
     });
+    if (served.stallAfter !== undefined) {
+      res.write(slice.subarray(0, served.stallAfter));
+      return;
+    }
     if (served.cutAfter !== undefined) {
       const cut = served.cutAfter;
       served.cutAfter = undefined;
