@@ -30,5 +30,11 @@ export function configureTransformers(env: TransformersEnv, ort: OrtFiles, asset
   env.remoteHost = source.remoteHost ? new URL(source.remoteHost, assetBase).href : HUB;
   env.allowRemoteModels = source.allowRemoteModels ?? true;
   env.allowLocalModels = source.localModelPath !== undefined;
-  if (source.localModelPath !== undefined) env.localModelPath = new URL(source.localModelPath, assetBase).href;
+  if (source.localModelPath !== undefined) {
+    const url = new URL(source.localModelPath, assetBase);
+    // Transformers.js 4 skips its local-file existence checks for a path that is a full
+    // http(s) URL (and then loads no tokenizer), so a path on the site is given as an
+    // origin-relative path, which its fetch resolves against the worker's origin.
+    env.localModelPath = url.origin === new URL(assetBase).origin ? url.pathname : url.href;
+  }
 }

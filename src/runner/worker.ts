@@ -80,7 +80,7 @@ async function useBackend(choice: BackendChoice): Promise<BackendResult> {
   return activation;
 }
 
-async function loadTransformers(assetBase: string, source: TransformersSource | undefined): Promise<unknown> {
+async function loadTransformers(assetBase: string, source: TransformersSource | undefined): Promise<typeof import('@huggingface/transformers')> {
   const transformers = await import('@huggingface/transformers');
   configureTransformers(transformers.env as unknown as TransformersEnv, ORT_FILES, assetBase, source);
   return transformers;
@@ -96,13 +96,14 @@ async function run(msg: RunMessage): Promise<void> {
   try {
     const { backend, fallbacks } = await useBackend(msg.backend);
     post({ type: 'backend', runId, backend, fallbacks });
+    const importTransformers = () => loadTransformers(msg.assetBase, msg.transformers);
     const modules: ModuleMap = {
       '@tensorflow/tfjs': () => tf,
       '@tensorflow/tfjs-core': () => tf,
       course: () => course,
-      '@huggingface/transformers': () => loadTransformers(msg.assetBase, msg.transformers),
+      '@huggingface/transformers': importTransformers,
     };
-    const host = createBrowserHost({ runId, post, params: msg.params, assetBase: msg.assetBase, kept, inputs });
+    const host = createBrowserHost({ runId, post, params: msg.params, assetBase: msg.assetBase, kept, inputs, importTransformers });
     const { summary, error } = await execute(msg.source, msg.filename, host, modules);
     post(error ? { type: 'error', runId, error } : { type: 'done', runId, summary });
   } catch (err) {

@@ -28,7 +28,7 @@ describe('configureTransformers', () => {
     configureTransformers(env, ORT, 'https://site.example/course/', { localModelPath: 'models/hf/', allowRemoteModels: false, remoteHost: 'https://mirror.example/' });
     expect(env).toMatchObject({
       allowLocalModels: true,
-      localModelPath: 'https://site.example/course/models/hf/',
+      localModelPath: '/course/models/hf/',
       allowRemoteModels: false,
       remoteHost: 'https://mirror.example/',
     });

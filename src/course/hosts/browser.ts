@@ -42,6 +42,8 @@ export interface BrowserHostOptions {
   assetBase: string;
   kept: Map<string, unknown>;
   inputs: InputRequests;
+  /** Transformers.js configured for this run, for `course.models` helpers. */
+  importTransformers: () => Promise<typeof import('@huggingface/transformers')>;
   fetch?: typeof fetch;
 }
 
@@ -52,6 +54,7 @@ export function createBrowserHost(o: BrowserHostOptions): CourseHost {
     params: o.params,
     assetRoot: o.assetBase,
     kept: o.kept,
+    importTransformers: o.importTransformers,
     emit(output) {
       o.post({ type: 'output', runId: o.runId, output });
     },
