@@ -8,6 +8,7 @@ import { setHost, type CourseHost } from '../course/host.ts';
 import { flushAll } from '../course/throttle.ts';
 import { drainOutputs } from '../course/outputs.ts';
 import { print } from '../course/log.ts';
+import { table, type TableData } from '../course/table.ts';
 import type { Backend, LogLevel, RunError, RunSummary } from './protocol.ts';
 import { requireFrom, resolveImports, type ModuleMap } from './modules.ts';
 import { compile, lineOffset, mapError, type StackContext } from './stack.ts';
@@ -109,6 +110,10 @@ function capturingConsole(): Console {
   }
   captured.assert = (condition: unknown, ...args: unknown[]) => {
     if (!condition) print('error', ['Assertion failed:', ...args]);
+  };
+  captured.table = (data: unknown, columns?: string[]) => {
+    if (typeof data === 'object' && data !== null) table(data as TableData, columns ? { columns } : {});
+    else print('log', [data]);
   };
   return captured as unknown as Console;
 }

@@ -45,7 +45,25 @@ export type TensorValues = ReadonlyMap<object, ArrayLike<number | string>>;
  * formatted. Tensors whose values are not in `values` are read with `dataSync()`.
  */
 export function formatArgs(args: readonly unknown[], values?: TensorValues): string {
-  return args.map((a) => (typeof a === 'string' ? a : formatValue(a, values))).join(' ');
+  const rest = [...args];
+  const parts: string[] = [];
+  // Console format directives in a leading string: %s %d %i %f %o %O (and %c, dropped).
+  if (typeof rest[0] === 'string' && /%[sdifoOc%]/.test(rest[0])) {
+    const template = rest.shift() as string;
+    parts.push(
+      template.replace(/%([sdifoOc%])/g, (whole, directive: string) => {
+        if (directive === '%') return '%';
+        if (!rest.length) return whole;
+        const v = rest.shift();
+        if (directive === 'c') return '';
+        if (directive === 'd' || directive === 'i') return String(Math.trunc(Number(v)));
+        if (directive === 'f') return formatNumber(Number(v));
+        return typeof v === 'string' && directive === 's' ? v : formatValue(v, values);
+      }),
+    );
+  }
+  for (const a of rest) parts.push(typeof a === 'string' ? a : formatValue(a, values));
+  return parts.join(' ');
 }
 
 export function formatValue(value: unknown, values?: TensorValues): string {

@@ -26,6 +26,7 @@ describe('execute', () => {
       "console.warn('careful');",
       "console.error(new Error('shown, not thrown').message);",
       "console.info({ a: 1 });",
+      "console.table([{ x: 1 }]);",
       't.dispose();',
     ].join('\n'));
     expect(r.error).toBeUndefined();
@@ -34,6 +35,7 @@ describe('execute', () => {
       { kind: 'log', level: 'warn', text: 'careful' },
       { kind: 'log', level: 'error', text: 'shown, not thrown' },
       { kind: 'log', level: 'info', text: '{ a: 1 }' },
+      { kind: 'table', columns: ['x'], rows: [[1]] },
     ]);
   });
 

@@ -79,6 +79,11 @@ describe('formatValue', () => {
     model.dispose();
   });
 
+  it('applies console format directives in a leading string', () => {
+    expect(formatArgs(['epoch %d: loss %f (%s) %o', 3.7, 0.123456, 'ok', { a: 1 }, 'extra'])).toBe('epoch 3: loss 0.1235 (ok) { a: 1 } extra');
+    expect(formatArgs(['%c100%%', 'color: red'])).toBe('100%');
+  });
+
   it('joins console arguments like a console: strings raw, others formatted', () => {
     expect(formatArgs(['epoch', 3, { ok: true }, 'done'])).toBe('epoch 3 { ok: true } done');
   });
