@@ -24,10 +24,12 @@ interface Candidate {
   files: Record<string, string>;
 }
 
-// First candidate per id whose files all exist wins: the full MNIST replaces the bundled set.
+// First candidate per id whose files all exist wins: `mnist` is the full set when fetched,
+// else the bundled one; `mnist-bundled` is always the bundled one, for code that asks for it.
 const CANDIDATES: Candidate[] = [
   { id: 'mnist', source: 'full 70,000', files: { train: DATA_FILES.mnistTrain, test: DATA_FILES.mnistTest } },
   { id: 'mnist', source: 'bundled 10,000', files: { all: DATA_FILES.mnistBundled } },
+  { id: 'mnist-bundled', source: 'bundled 10,000', files: { all: DATA_FILES.mnistBundled } },
   { id: 'asl', source: 'Sign Language MNIST', files: { train: DATA_FILES.aslTrain, validation: DATA_FILES.aslValid } },
 ];
 

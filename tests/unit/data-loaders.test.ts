@@ -77,6 +77,17 @@ describe('course.data.mnist', () => {
     small.dispose();
   });
 
+  it('serves the bundled set on request, and says when the full one is missing', async () => {
+    const full = { source: 'full 70,000', files: { train: file('t.bin', all, 200), test: file('t.bin', all, 200) } };
+    const bundled = { source: 'bundled 10,000', files: { all: file('data/mnist/mnist-10k.bin', all, 200) } };
+    setHost(fileHost('/nonexistent', { 'data/index.json': indexOf({ mnist: full, 'mnist-bundled': bundled }), 'data/mnist/mnist-10k.bin': all }));
+    const d = await mnist({ set: 'bundled' });
+    expect(d.source).toBe('bundled 10,000');
+    d.dispose();
+    setHost(fileHost('/nonexistent', { 'data/index.json': indexOf({ mnist: bundled, 'mnist-bundled': bundled }) }));
+    await expect(mnist({ set: 'full' })).rejects.toBeInstanceOf(AssetMissingError);
+  });
+
   it('names the file when it is truncated', async () => {
     setHost(fileHost('/nonexistent', { 'data/index.json': index, 'data/mnist/mnist-10k.bin': all.subarray(0, 500) }));
     await expect(mnist()).rejects.toThrow(/data\/mnist\/mnist-10k\.bin: truncated/);

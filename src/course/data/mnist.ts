@@ -9,8 +9,10 @@
  * loader serves its 60,000 training digits as `train` and its 10,000 test digits as
  * `validation`; `validationSplit` is not used, because MNIST comes with its own test
  * set. `limit` then keeps 6/7 of the limit from train and 1/7 from test.
+ * `set: 'bundled'` asks for the 10,000 even when the full set is there.
  */
 import { getHost } from '../host.ts';
+import { AssetMissingError } from './errors.ts';
 import { datasetEntry, fetchDataset } from './load.ts';
 import { shuffledIndices, splitIndices } from './shuffle.ts';
 import { disposeAll, toTensors, type LabelledImages } from './tensors.ts';
@@ -24,6 +26,8 @@ export interface MnistOptions {
   seed?: number;
   /** Use at most this many examples in total (train + validation). */
   limit?: number;
+  /** 'auto' (default): the full set when the site has it, else the bundled one. */
+  set?: 'auto' | 'bundled' | 'full';
 }
 
 export interface MnistData {
@@ -38,9 +42,12 @@ export interface MnistData {
 const FULL_TEST_SHARE = 10_000 / 70_000;
 
 export async function mnist(options: MnistOptions = {}): Promise<MnistData> {
-  const { validationSplit = 0.2, seed = 42, limit } = options;
-  const entry = await datasetEntry('mnist');
+  const { validationSplit = 0.2, seed = 42, limit, set = 'auto' } = options;
+  const entry = await datasetEntry(set === 'bundled' ? 'mnist-bundled' : 'mnist');
   if (!entry) throw new Error('data/index.json lists no MNIST: the build did not run `npm run data`.');
+  if (set === 'full' && entry.source !== 'full 70,000') {
+    throw new AssetMissingError('The full MNIST (70,000 digits)', 'this build has the bundled 10,000');
+  }
   const source = entry.source as MnistSource;
   const label = `MNIST (${source})`;
 
