@@ -129,20 +129,21 @@ const asl: AssetEntry = {
   },
 };
 
-const range = (from: number, to: number, name: (i: number) => string, skip: number[] = []) =>
-  Array.from({ length: to - from + 1 }, (_, k) => from + k).filter((i) => !skip.includes(i)).map(name);
+const range = (from: number, to: number, name: (i: number) => string) => Array.from({ length: to - from + 1 }, (_, k) => name(from + k));
 
 /**
  * The upstream course photos. GitHub folders can't be listed without its API, so
- * the names are listed here (as in the course repository: train has no bo_11).
+ * the names are listed here, as in the repository's `data/` folder (checked against
+ * its tree: 174 files).
  */
 export const PHOTO_FILES: string[] = [
-  ...range(1, 19, (i) => `presidential_doggy_door/train/bo/bo_${i}.jpg`, [11]),
+  ...range(1, 19, (i) => `presidential_doggy_door/train/bo/bo_${i}.jpg`),
   ...range(1, 120, (i) => `presidential_doggy_door/train/not_bo/${i}.jpg`),
   ...range(20, 29, (i) => `presidential_doggy_door/valid/bo/bo_${i}.jpg`),
   ...range(121, 140, (i) => `presidential_doggy_door/valid/not_bo/${i}.jpg`),
   'doggy_door_images/happy_dog.jpg',
   'doggy_door_images/sleepy_cat.jpg',
+  'doggy_door_images/brown_bear.jpg',
   'asl_images/a.png',
   'asl_images/b.png',
 ];
