@@ -51,8 +51,10 @@ describe('course.data.mnist', () => {
     expect([...other.train.labels]).not.toEqual([...d.train.labels]);
     for (const x of [d, again, other]) x.dispose();
 
+    // Per load: the host's half-way report and one final report, not a repeated final one.
     const progress = host.outputs.filter((o) => o.kind === 'progress');
-    expect(progress.at(-1)).toMatchObject({ value: all.length, total: all.length, unit: 'bytes' });
+    expect(progress.map((o) => o.value)).toEqual([Math.floor(all.length / 2), all.length, Math.floor(all.length / 2), all.length, Math.floor(all.length / 2), all.length]);
+    expect(progress.at(-1)).toMatchObject({ value: all.length, total: all.length, unit: 'bytes', label: 'MNIST (bundled 10,000)' });
     expect(host.outputs.some((o) => o.kind === 'log' && o.text.includes('bundled 10,000'))).toBe(true);
   });
 

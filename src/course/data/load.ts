@@ -27,11 +27,13 @@ export async function datasetEntry(id: string): Promise<DataIndexEntry | undefin
  */
 export function progressReporter(id: string, label: string, expectedTotal: number): (loaded: number, total: number | undefined) => void {
   let lastPercent = -1;
+  let lastLoaded = -1;
   return (loaded, total) => {
     const t = total ?? expectedTotal;
     const percent = t > 0 ? Math.floor((loaded / t) * 100) : 0;
-    if (percent === lastPercent && loaded < t) return;
+    if (loaded === lastLoaded || (percent === lastPercent && loaded < t)) return;
     lastPercent = percent;
+    lastLoaded = loaded;
     getHost().emit({ kind: 'progress', id, label, value: loaded, total: t, unit: 'bytes' });
   };
 }
