@@ -1,0 +1,275 @@
+/**
+ * Live playgrounds on the lab page (src/pages/lab/), in Chromium against the built site:
+ * lazy loading, running, editing, errors, stopping, live outputs, persistence, sharing,
+ * and equal results on WebGPU (SwiftShader) and WASM.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+import { chromiumLaunchOptions, WEBGPU_ARGS } from './fixtures/env.ts';
+
+const LAB = 'lab/';
+/** Files that must not load before the reader interacts: Monaco, TF.js, the kernel, charts. */
+const HEAVY = /monaco|editor\.|ts\.worker|tsMode|typescript\.|tfjs|[/_]worker-|transformers|ort-wasm|uPlot|playground-types/i;
+
+function playground(page: Page, src: string): Locator {
+  return page.locator(`[data-playground][data-src="${src}"]`);
+}
+
+async function run(pg: Locator): Promise<void> {
+  await pg.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(pg).toHaveAttribute('data-state', /^(done|error|syntax-error|stopped|crashed)$/, { timeout: 90_000 });
+}
+
+async function openEditor(pg: Locator): Promise<void> {
+  await pg.getByRole('button', { name: 'Edit' }).click();
+  await expect(pg.locator('.monaco-editor')).toBeVisible();
+  await pg.locator('.monaco-editor .view-lines').click();
+}
+
+/** Replaces the editor's code; insertText avoids Monaco's auto-closing of brackets and quotes. */
+async function replaceCode(page: Page, pg: Locator, code: string): Promise<void> {
+  await openEditor(pg);
+  await page.keyboard.press('ControlOrMeta+A');
+  await page.keyboard.press('Delete');
+  await page.keyboard.insertText(code);
+}
+
+test.describe('playgrounds', () => {
+  test('load no Monaco, TF.js or kernel before the first interaction, and show highlighted code', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/hello.ts');
+    await expect(pg).toHaveAttribute('data-island', 'ready');
+    await expect(pg.locator('pre.shiki')).toContainText("import * as tf from '@tensorflow/tfjs'");
+    await expect(pg.getByRole('combobox', { name: 'Backend' })).toHaveValue('auto');
+    await page.waitForLoadState('networkidle');
+    expect(requests.filter((u) => HEAVY.test(u))).toEqual([]);
+    // The toolbar is plain keyboard-reachable buttons.
+    for (const name of ['Run', 'Edit', 'Share']) await expect(pg.getByRole('button', { name, exact: true })).toBeEnabled();
+  });
+
+  test('Run works without opening the editor, and the editor stays unloaded', async ({ page }) => {
+    const requests: string[] = [];
+    page.on('request', (r) => requests.push(r.url()));
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/hello.ts');
+    await run(pg);
+    await expect(pg).toHaveAttribute('data-state', 'done');
+    await expect(pg.locator('[data-part="output"]')).toContainText('sum = 10');
+    await expect(pg.locator('[data-part="status"]')).toContainText(/Done in .* on (WebGPU|WebGL|WASM|CPU)/);
+    expect(pg.locator('[data-part="output"]')).toHaveAttribute('aria-live', 'polite');
+    await expect(pg.locator('.monaco-editor')).toHaveCount(0);
+    expect(requests.filter((u) => /editor\.|ts\.worker|playground-types/.test(u))).toEqual([]);
+  });
+
+  test('Edit, type and Ctrl+Enter runs the edited code', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/hello.ts');
+    await replaceCode(page, pg, "import * as tf from '@tensorflow/tfjs';\nconsole.log(`edited ${tf.tensor1d([6]).mul(7).dataSync()[0]}`);\n");
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(pg).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+    await expect(pg.locator('[data-part="output"]')).toContainText('edited 42');
+    await expect(pg.locator('[data-part="badge"]')).toHaveText('edited');
+  });
+
+  test('a type error gets Monaco’s error marker, with the library types loaded', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/hello.ts');
+    await replaceCode(page, pg, "import * as tf from '@tensorflow/tfjs';\nconst size: string = tf.tensor1d([1]).size;\n");
+    // Exactly one error: the import resolves (tfjs's declarations are loaded), the assignment doesn't type-check.
+    const marker = pg.locator('.squiggly-error');
+    await expect(marker).toHaveCount(1, { timeout: 90_000 });
+    await page.keyboard.press('F8'); // Monaco: go to the next problem, which shows its message
+    await expect(pg.locator('.marker-widget')).toContainText("Type 'number' is not assignable to type 'string'");
+  });
+
+  test('a syntax error reports line and column, marks the line and runs nothing', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/hello.ts');
+    await replaceCode(page, pg, "console.log('should not print');\nconst x = ;\n");
+    await pg.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(pg).toHaveAttribute('data-state', 'syntax-error', { timeout: 90_000 });
+    await expect(pg.locator('[data-part="error"]')).toHaveText(/^Line 2, column \d+: /);
+    await expect(pg.locator('[data-part="output"]')).toBeEmpty();
+    await expect(pg.locator('.view-overlays .squiggly-error, .squiggly-error').first()).toBeVisible();
+  });
+
+  test('Stop ends while (true) {} and the next run works on a fresh kernel', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/hello.ts');
+    await replaceCode(page, pg, "console.log('spinning');\nwhile (true) {}\n");
+    await pg.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(pg.locator('[data-part="output"]')).toContainText('spinning', { timeout: 90_000 });
+    await expect(pg).toHaveAttribute('data-state', 'running');
+    await pg.getByRole('button', { name: 'Stop' }).click();
+    await expect(pg).toHaveAttribute('data-state', 'stopped');
+    await expect(pg.getByRole('button', { name: 'Run', exact: true })).toBeVisible();
+
+    const other = playground(page, 'lab/same-result.ts');
+    await run(other);
+    await expect(other).toHaveAttribute('data-state', 'done');
+    await expect(other.locator('[data-part="output"]')).toContainText(/result -?\d+\.\d+/);
+  });
+
+  test('a live chart receives points while training runs, and the progress bar moves', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/live-training.ts');
+    await pg.getByRole('button', { name: 'Run', exact: true }).click();
+    const chart = pg.locator('[data-chart-kind="line"]').first();
+    await expect(chart.locator('canvas')).toBeVisible({ timeout: 90_000 });
+    // Sample while it trains: points and progress must grow during the run, not only at the end.
+    const samples: { state: string | null; points: number; progress: number }[] = [];
+    while ((await pg.getAttribute('data-state')) === 'running') {
+      samples.push({
+        state: await pg.getAttribute('data-state'),
+        points: Number(await chart.getAttribute('data-points')),
+        progress: await pg.locator('progress').first().evaluate((p: HTMLProgressElement) => p.value),
+      });
+      await page.waitForTimeout(250);
+    }
+    await expect(pg).toHaveAttribute('data-state', 'done');
+    const during = samples.filter((s) => s.state === 'running');
+    expect(new Set(during.map((s) => s.points)).size).toBeGreaterThan(2);
+    expect(new Set(during.map((s) => s.progress)).size).toBeGreaterThan(2);
+    const finalProgress = await pg.locator('progress').first().evaluate((p: HTMLProgressElement) => [p.value, p.max]);
+    expect(finalProgress[0]).toBe(finalProgress[1]);
+    expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(Math.max(...during.map((s) => s.points)));
+    await expect(pg.locator('.pg-progress')).toContainText('(100%)');
+  });
+
+  test('an image grid renders labelled images with the mistake highlighted', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/image-grid.ts');
+    await run(pg);
+    const images = pg.locator('.pg-image');
+    await expect(images).toHaveCount(4);
+    await expect(images.locator('figcaption')).toHaveText(['left→right', 'top→bottom', 'right→left', /grey \(wrong\)/]);
+    await expect(pg.locator('.pg-image-wrong')).toHaveCount(1);
+    // The first image is a left-to-right ramp: dark on the left, bright on the right.
+    const [left, right] = await images.first().locator('canvas').evaluate((c: HTMLCanvasElement) => {
+      const d = c.getContext('2d')!.getImageData(0, 0, c.width, 1).data;
+      return [d[0]!, d[(c.width - 1) * 4]!];
+    });
+    expect(left).toBeLessThan(30);
+    expect(right).toBeGreaterThan(225);
+  });
+
+  test('a run that leaves tensors allocated gets a warning', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/leak.ts');
+    await run(pg);
+    await expect(pg.locator('[data-part="leak"]')).toContainText('left 1 tensor allocated');
+  });
+
+  test('the draw pad returns the drawing as pixels', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/draw.ts');
+    await pg.getByRole('button', { name: 'Run', exact: true }).click();
+    const pad = pg.locator('canvas.pg-drawpad');
+    await expect(pad).toBeVisible({ timeout: 90_000 });
+    const box = (await pad.boundingBox())!;
+    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.8, { steps: 10 });
+    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.2, { steps: 10 });
+    await page.mouse.up();
+    await pg.getByRole('button', { name: 'Use drawing' }).click();
+    await expect(pg).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    const text = await pg.locator('[data-part="output"]').innerText();
+    const ink = Number(/28x28 pixels, (\d+) with ink/.exec(text)?.[1]);
+    expect(ink).toBeGreaterThan(20);
+    expect(ink).toBeLessThan(28 * 28 / 2);
+  });
+
+  test('an edit survives a reload; Reset restores the original and can be undone', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/hello.ts');
+    await openEditor(pg);
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.insertText('// my note\n');
+    await expect(pg.locator('[data-part="badge"]')).toHaveText('edited');
+    await page.waitForTimeout(600); // saving is debounced
+    await page.reload();
+    await expect(pg.locator('[data-part="badge"]')).toHaveText('edited');
+    await expect(pg.locator('.pg-plain')).toContainText('// my note');
+    await expect(pg.locator('pre.shiki')).toBeHidden();
+
+    await pg.getByRole('button', { name: 'Reset' }).click();
+    await expect(pg.locator('[data-part="badge"]')).toBeHidden();
+    await expect(pg.locator('pre.shiki')).toBeVisible();
+    await pg.getByRole('button', { name: 'Undo reset' }).click();
+    await expect(pg.locator('.pg-plain')).toContainText('// my note');
+    await pg.getByRole('button', { name: 'Reset' }).click();
+    await page.reload();
+    await expect(pg.locator('[data-part="badge"]')).toBeHidden();
+    await expect(pg.locator('pre.shiki')).toBeVisible();
+  });
+
+  test('an edit of an older version of the code is not applied silently', async ({ page }) => {
+    await page.goto(LAB);
+    await page.evaluate(() =>
+      localStorage.setItem('dlb-playground:lab/hello.ts', JSON.stringify({ code: '// old edit', baseHash: '0000000000000000', savedAt: 1 })),
+    );
+    await page.reload();
+    const pg = playground(page, 'lab/hello.ts');
+    await expect(pg.locator('[data-part="notice"]')).toContainText('updated since you edited it');
+    await expect(pg.locator('pre.shiki')).toBeVisible();
+    await pg.getByRole('button', { name: 'Keep my edit' }).click();
+    await expect(pg.locator('.pg-plain')).toHaveText('// old edit');
+    await page.reload();
+    await expect(pg.locator('[data-part="badge"]')).toHaveText('edited');
+    await expect(pg.locator('[data-part="notice"]')).toBeHidden();
+  });
+
+  test('a share link opens the shared code, marked shared, and does not run it', async ({ page, context }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/same-result.ts');
+    await replaceCode(page, pg, "console.log('shared ✓ Grüße');\n");
+    await pg.getByRole('button', { name: 'Share' }).click();
+    const link = await pg.locator('input.pg-share-url').inputValue();
+    expect(link).toContain('#share=lab%2Fsame-result.ts:');
+
+    const reader = await context.newPage();
+    const requests: string[] = [];
+    reader.on('request', (r) => requests.push(r.url()));
+    await reader.evaluate(() => localStorage.clear()).catch(() => undefined);
+    await reader.goto(link);
+    const shared = playground(reader, 'lab/same-result.ts');
+    await expect(shared.locator('[data-part="badge"]')).toHaveText('shared');
+    await expect(shared.locator('.pg-plain')).toHaveText("console.log('shared ✓ Grüße');");
+    await expect(shared.locator('[data-part="notice"]')).toContainText('It has not been run');
+    await reader.waitForTimeout(1000);
+    await expect(shared).toHaveAttribute('data-state', 'idle');
+    await expect(shared.locator('[data-part="output"]')).toBeEmpty();
+    expect(requests.filter((u) => HEAVY.test(u))).toEqual([]);
+    // Running it is the reader's choice.
+    await run(shared);
+    await expect(shared.locator('[data-part="output"]')).toContainText('shared ✓ Grüße');
+  });
+});
+
+test.describe('backends', () => {
+  test('the same snippet gives equal results on WebGPU (SwiftShader) and WASM', async ({ playwright, baseURL }) => {
+    test.setTimeout(240_000);
+    // WebGPU needs its own launch flags, so this test starts its own browser.
+    const browser = await playwright.chromium.launch(chromiumLaunchOptions(WEBGPU_ARGS));
+    const page = await browser.newPage({ baseURL: baseURL! });
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/same-result.ts');
+    const select = pg.getByRole('combobox', { name: 'Backend' });
+    const results: Record<string, number> = {};
+    for (const backend of ['webgpu', 'wasm']) {
+      await select.selectOption(backend);
+      await run(pg);
+      await expect(pg).toHaveAttribute('data-state', 'done');
+      await expect(pg).toHaveAttribute('data-backend', backend);
+      const text = await pg.locator('[data-part="output"]').innerText();
+      const match = /backend (\w+) result (-?\d+\.\d+)/.exec(text);
+      expect(match?.[1]).toBe(backend);
+      results[backend] = Number(match?.[2]);
+    }
+    await browser.close();
+    expect(results.webgpu).toBeGreaterThan(0);
+    expect(Math.abs(results.webgpu! - results.wasm!)).toBeLessThan(1e-3 * Math.max(1, Math.abs(results.wasm!)));
+  });
+});
