@@ -62,7 +62,7 @@ export async function mnist(options: MnistOptions = {}): Promise<MnistData> {
     const trainSet = await fetchDataset(entry.files.train, `${label}: train`);
     const testSet = await fetchDataset(entry.files.test, `${label}: test`);
     const nTest = limit === undefined ? undefined : Math.max(1, Math.round(limit * FULL_TEST_SHARE));
-    const nTrain = limit === undefined || nTest === undefined ? undefined : Math.max(1, limit - nTest);
+    const nTrain = limit === undefined ? undefined : Math.max(1, limit - nTest!);
     train = toTensors(trainSet, shuffledIndices(trainSet.count, seed, nTrain));
     validation = toTensors(testSet, shuffledIndices(testSet.count, seed + 1, nTest));
   } else {
