@@ -103,8 +103,10 @@ describe('course.data.mnist', () => {
 
 describe('course.data.asl', () => {
   it('throws AssetMissingError with the command when the site lacks it', async () => {
-    setHost(fileHost('/nonexistent', { 'data/index.json': indexOf({}) }));
+    const host = fileHost('/nonexistent', { 'data/index.json': indexOf({}) });
+    setHost(host);
     const err = await asl().catch((e: unknown) => e);
+    expect(host.outputs).toContainEqual({ kind: 'html-note', tone: 'warning', text: (err as Error).message, command: 'npm run assets' });
     expect(err).toBeInstanceOf(AssetMissingError);
     expect(isAssetMissingError(err)).toBe(true);
     expect((err as AssetMissingError).command).toBe('npm run assets');

@@ -7,7 +7,7 @@
  */
 import { getHost } from '../host.ts';
 import { ASL_LETTERS } from './asl-labels.ts';
-import { AssetMissingError } from './errors.ts';
+import { assetMissing } from './errors.ts';
 import { datasetEntry, fetchDataset } from './load.ts';
 import { shuffledIndices } from './shuffle.ts';
 import { disposeAll, toTensors, type LabelledImages } from './tensors.ts';
@@ -34,7 +34,7 @@ export async function asl(options: AslOptions = {}): Promise<AslData> {
   const { seed = 42, limit } = options;
   const entry = await datasetEntry('asl');
   if (!entry?.files.train || !entry.files.validation) {
-    throw new AssetMissingError('Sign Language MNIST', 'it is not bundled: the deploy downloads it');
+    throw assetMissing('Sign Language MNIST', 'it is not bundled: the deploy downloads it');
   }
   const trainSet = await fetchDataset(entry.files.train, 'Sign Language MNIST: train');
   const validSet = await fetchDataset(entry.files.validation, 'Sign Language MNIST: validation');

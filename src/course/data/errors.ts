@@ -1,6 +1,8 @@
+import { getHost } from '../host.ts';
+
 /**
  * Thrown when the site does not serve a data set or model because it has not been
- * fetched. Pages show it as a friendly notice with `command` instead of a stack trace.
+ * fetched; `command` fetches it. The page can tell it from other errors by its name.
  */
 export class AssetMissingError extends Error {
   readonly asset: string;
@@ -15,4 +17,15 @@ export class AssetMissingError extends Error {
 
 export function isAssetMissingError(e: unknown): e is AssetMissingError {
   return e instanceof Error && e.name === 'AssetMissingError' && typeof (e as AssetMissingError).command === 'string';
+}
+
+/**
+ * Shows the reader a notice with the command, then returns the error for the
+ * loader to throw: the notice stays readable even where the page prints the
+ * error itself.
+ */
+export function assetMissing(asset: string, detail: string): AssetMissingError {
+  const error = new AssetMissingError(asset, detail);
+  getHost().emit({ kind: 'html-note', tone: 'warning', text: error.message, command: error.command });
+  return error;
 }

@@ -12,7 +12,7 @@
  * `set: 'bundled'` asks for the 10,000 even when the full set is there.
  */
 import { getHost } from '../host.ts';
-import { AssetMissingError } from './errors.ts';
+import { assetMissing } from './errors.ts';
 import { datasetEntry, fetchDataset } from './load.ts';
 import { shuffledIndices, splitIndices } from './shuffle.ts';
 import { disposeAll, toTensors, type LabelledImages } from './tensors.ts';
@@ -46,7 +46,7 @@ export async function mnist(options: MnistOptions = {}): Promise<MnistData> {
   const entry = await datasetEntry(set === 'bundled' ? 'mnist-bundled' : 'mnist');
   if (!entry) throw new Error('data/index.json lists no MNIST: the build did not run `npm run data`.');
   if (set === 'full' && entry.source !== 'full 70,000') {
-    throw new AssetMissingError('The full MNIST (70,000 digits)', 'this build has the bundled 10,000');
+    throw assetMissing('The full MNIST (70,000 digits)', 'this build has the bundled 10,000');
   }
   const source = entry.source as MnistSource;
   const label = `MNIST (${source})`;

@@ -5,7 +5,7 @@
  * pages then offer the reader's own photos or webcam instead.
  */
 import { getHost } from '../host.ts';
-import { AssetMissingError } from './errors.ts';
+import { assetMissing } from './errors.ts';
 import { PHOTO_INDEX_PATH, type PhotoIndex } from './photo-index.ts';
 
 export interface Photo {
@@ -35,14 +35,14 @@ export async function photos(set?: string): Promise<Photo[]> {
   try {
     index = JSON.parse(new TextDecoder().decode(await getHost().fetchAsset(PHOTO_INDEX_PATH))) as PhotoIndex;
   } catch {
-    throw new AssetMissingError('The course demo photos', 'they are not bundled; your own photos or the webcam work instead');
+    throw assetMissing('The course demo photos', 'they are not bundled; your own photos or the webcam work instead');
   }
   if (index.version !== 1 || !Array.isArray(index.photos)) throw new Error(`${PHOTO_INDEX_PATH}: not a photo index; re-run \`npm run assets\``);
   const all = index.photos.map(parsePhotoPath);
   const chosen = set === undefined ? all : all.filter((p) => p.set === set);
   if (chosen.length === 0) {
     const sets = [...new Set(all.map((p) => p.set))];
-    throw new AssetMissingError(`The photo set "${set}"`, `this build has ${sets.length ? sets.join(', ') : 'no photo sets'}`);
+    throw assetMissing(`The photo set "${set}"`, `this build has ${sets.length ? sets.join(', ') : 'no photo sets'}`);
   }
   return chosen;
 }
