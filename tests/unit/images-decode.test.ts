@@ -60,6 +60,16 @@ describe.skipIf(!haveShared)('decoding real photos from ../shared/data', () => {
   });
 });
 
+describe('generated images', () => {
+  it('decodes a GIF named .png by content, first frame, as RGBA', async () => {
+    const gif = new Uint8Array(await sharp({ create: { width: 5, height: 3, channels: 3, background: '#ff0000' } }).gif().toBuffer());
+    expect(images.sniffImageType(gif)).toBe('gif');
+    const px = await decodeImageNode(gif, 'not-really.png');
+    expect([px.width, px.height]).toEqual([5, 3]);
+    expect(Array.from(px.data.subarray(0, 4))).toEqual([255, 0, 0, 255]);
+  });
+});
+
 describe('non-images', () => {
   it('gives an error naming the file, from decode and from the Node decoder', async () => {
     const text = new TextEncoder().encode('label,pixel1\n3,0\n');
