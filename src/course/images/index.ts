@@ -13,7 +13,7 @@ export async function decode(bytes: Uint8Array, name: string): Promise<Pixels> {
   return getHost().decodeImage(bytes, name);
 }
 
-/** Fetches and decodes an image the site serves, e.g. `data/photos/doggy_door/happy_dog.jpg`. */
+/** Fetches and decodes an image the site serves, e.g. `data/photos/doggy_door_images/happy_dog.jpg`. */
 export async function load(path: string): Promise<Pixels> {
   return decode(await getHost().fetchAsset(path), path);
 }

@@ -57,7 +57,7 @@ export function toTensor(pixels: Pixels, channels: 1 | 3 = 3, box: Box = { x: 0,
 export function vgg16Preprocess<T extends tf.Tensor>(rgb: T): T {
   return tf.tidy(() => {
     const bgr = tf.reverse(rgb, -1);
-    return tf.sub(bgr, tf.tensor1d(VGG16_MEAN_BGR as unknown as number[])) as T;
+    return tf.sub(bgr, tf.tensor1d([...VGG16_MEAN_BGR])) as T;
   });
 }
 
