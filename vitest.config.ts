@@ -6,6 +6,7 @@ export default defineConfig({
     alias: { course: fileURLToPath(new URL('./src/course/index.ts', import.meta.url)) },
   },
   test: {
+    globalSetup: ['./tests/setup-data.ts'],
     projects: [
       {
         extends: true,

@@ -4,7 +4,6 @@
  * held-out digits. Catches a broken packing (scrambled pixels or labels), a wrong
  * split or wrong scaling, all of which leave training at chance level.
  */
-import { execFileSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
@@ -16,9 +15,8 @@ import { createNodeHost } from '../../src/course/hosts/node.ts';
 const root = fileURLToPath(new URL('../..', import.meta.url));
 const EPOCHS = 1;
 
+// public/data/ comes from `npm run data`, which tests/setup-data.ts runs before the tests.
 beforeAll(async () => {
-  // The same step `npm run build` runs first; it skips when the file is up to date.
-  execFileSync(process.execPath, ['scripts/prepare-data.ts'], { cwd: root, stdio: 'inherit' });
   await tf.setBackend('wasm');
 });
 afterAll(() => setHost(undefined));
