@@ -73,6 +73,12 @@ export async function execute(source: string, filename: string, host: CourseHost
   };
 
   setHost(host);
+  // The reader's code gets its own console (still printing after the run, e.g. from a
+  // timer); the global one is redirected while the run lasts, so what libraries print
+  // (`model.summary()`, TF.js warnings) shows in the output too.
+  const captured = capturedConsoleMethods();
+  const readerConsole = Object.assign(Object.create(console) as Console, captured);
+  const restoreConsole = redirectConsole(captured);
   // A TF.js error is thrown ~15 frames below the reader's call; V8 keeps 10 by default.
   const ErrorWithLimit = Error as { stackTraceLimit?: number };
   const stackTraceLimit = ErrorWithLimit.stackTraceLimit;
@@ -85,7 +91,7 @@ export async function execute(source: string, filename: string, host: CourseHost
   );
   try {
     const module = { exports: {} };
-    const run = fn(requireFrom(resolved.modules), module.exports, module, capturingConsole()).then(
+    const run = fn(requireFrom(resolved.modules), module.exports, module, readerConsole).then(
       () => undefined,
       (err: unknown) => runtimeError(err),
     );
@@ -97,14 +103,15 @@ export async function execute(source: string, filename: string, host: CourseHost
     return result(error);
   } finally {
     unwatch();
+    restoreConsole();
     if (typeof stackTraceLimit === 'number') ErrorWithLimit.stackTraceLimit = stackTraceLimit;
   }
 }
 
-/** A console whose log methods print to the run's output; the rest is the real console. */
-function capturingConsole(): Console {
+/** Console methods that print to the run's output. */
+function capturedConsoleMethods(): Partial<Console> {
   const levels: Record<string, LogLevel> = { log: 'log', info: 'info', warn: 'warn', error: 'error', debug: 'log', dir: 'log', trace: 'log' };
-  const captured = Object.create(console) as Record<string, unknown>;
+  const captured: Record<string, unknown> = {};
   for (const [method, level] of Object.entries(levels)) {
     captured[method] = (...args: unknown[]) => print(level, args);
   }
@@ -115,7 +122,17 @@ function capturingConsole(): Console {
     if (typeof data === 'object' && data !== null) table(data as TableData, columns ? { columns } : {});
     else print('log', [data]);
   };
-  return captured as unknown as Console;
+  return captured as Partial<Console>;
+}
+
+/** Puts `methods` on the global console; returns the undo. */
+function redirectConsole(methods: Partial<Console>): () => void {
+  const target = console as unknown as Record<string, unknown>;
+  const saved = Object.keys(methods).map((k) => [k, target[k]] as const);
+  Object.assign(target, methods);
+  return () => {
+    for (const [k, v] of saved) target[k] = v;
+  };
 }
 
 /**

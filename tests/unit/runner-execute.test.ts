@@ -1,14 +1,14 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
 import * as course from '../../src/course/index.ts';
-import { createNodeHost } from '../../src/course/hosts/node.ts';
+import { activateNodeBackend, createNodeHost } from '../../src/course/hosts/node.ts';
 import { execute } from '../../src/runner/execute.ts';
 import type { ModuleMap } from '../../src/runner/modules.ts';
 
 const modules: ModuleMap = { '@tensorflow/tfjs': () => tf, course: () => course };
 
 beforeAll(async () => {
-  await tf.setBackend('cpu');
+  await activateNodeBackend('cpu');
 });
 
 async function run(source: string, params = {}) {
@@ -37,6 +37,24 @@ describe('execute', () => {
       { kind: 'log', level: 'info', text: '{ a: 1 }' },
       { kind: 'table', columns: ['x'], rows: [[1]] },
     ]);
+  });
+
+  it('shows what libraries print during the run, like model.summary()', async () => {
+    const r = await run([
+      "import * as tf from '@tensorflow/tfjs';",
+      'const model = tf.sequential({ layers: [tf.layers.dense({ units: 2, inputShape: [3], name: "only" })] });',
+      'model.summary();',
+      'model.dispose();',
+    ].join('\n'));
+    const text = r.outputs.map((o) => (o.kind === 'log' ? o.text : '')).join('\n');
+    expect(text).toContain('only (Dense)');
+    expect(text).toContain('Total params: 8');
+  });
+
+  it('gives the global console back after the run', async () => {
+    const before = console.log;
+    await run("console.log('inside');");
+    expect(console.log).toBe(before);
   });
 
   it('keeps output order when a tensor is read asynchronously and disposed at once', async () => {

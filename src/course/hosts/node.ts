@@ -69,11 +69,15 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
  * or 'cpu'. WebGPU and WebGL need a browser and fall back like in one.
  */
 export async function activateNodeBackend(choice: BackendChoice): Promise<BackendResult> {
-  return activateBackend(
+  const result = await activateBackend(
     choice,
     tfBackendInit(tf, async (backend) => {
       if (backend === 'webgpu' || backend === 'webgl') throw new Error(`${backend} needs a browser; Node has none`);
       if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
     }),
   );
+  // The CPU backend's first tensor prints a "install tfjs-node" banner through
+  // console.warn; letting that happen here keeps it out of the first run's outputs.
+  tf.dispose(tf.scalar(0));
+  return result;
 }
