@@ -69,7 +69,9 @@ export async function execute(source: string, filename: string, host: CourseHost
   };
   const runtimeError = (err: unknown, prefix = ''): RunError => {
     const mapped = mapError(err, ctx);
-    return { phase: 'runtime', ...mapped, message: prefix + mapped.message };
+    // A prefix already says how it escaped; mapError's "Uncaught" for non-Errors would repeat it.
+    const message = prefix ? prefix + mapped.message.replace(/^Uncaught /, '') : mapped.message;
+    return { phase: 'runtime', ...mapped, message };
   };
 
   setHost(host);

@@ -123,6 +123,22 @@ describe('execute', () => {
     expect(r.summary.durationMs).toBeLessThan(4000);
   });
 
+  it('names a rejection with a non-Error reason once', async () => {
+    const r = await run("void Promise.reject(404);\nawait new Promise((resolve) => setTimeout(resolve, 50));");
+    expect(r.error?.message).toBe('Unhandled promise rejection: 404');
+  });
+
+  it('resolves every import style to the same module', async () => {
+    const r = await run([
+      "import tfDefault from '@tensorflow/tfjs';",
+      "import * as tf from '@tensorflow/tfjs';",
+      "import { scalar } from '@tensorflow/tfjs';",
+      "const dyn = await import('@tensorflow/tfjs');",
+      'console.log(tfDefault.scalar === tf.scalar, scalar === tf.scalar, dyn.scalar === tf.scalar);',
+    ].join('\n'));
+    expect(r.outputs).toEqual([{ kind: 'log', level: 'log', text: 'true true true' }]);
+  });
+
   it('passes params to course.param and type-checks them', async () => {
     const ok = await run("import { param } from 'course';\nconsole.log(param('epochs', 10) * 2);", { epochs: 3 });
     expect(ok.outputs).toEqual([{ kind: 'log', level: 'log', text: '6' }]);
