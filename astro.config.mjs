@@ -23,7 +23,8 @@ export default defineConfig({
       rehypePlugins: [[rehypeKatex, { output: 'htmlAndMathml' }]],
     }),
     shikiConfig: {
-      themes: { light: 'github-light', dark: 'github-dark' },
+      // The -default variants: the older github-light/-dark fail WCAG contrast for comments and parameters.
+      themes: { light: 'github-light-default', dark: 'github-dark-default' },
       defaultColor: false,
     },
   },

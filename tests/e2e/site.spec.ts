@@ -4,6 +4,7 @@
  * works, the theme is remembered, the phone menu navigates, and nothing logs errors.
  */
 import { readdirSync } from 'node:fs';
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Page } from '@playwright/test';
 import { E2E_BASE } from './fixtures/env.ts';
 
@@ -166,6 +167,21 @@ test('no page logs an error or has a failed request', async ({ page }) => {
     page.removeAllListeners();
   }
 });
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test(`axe finds no accessibility violations on any page (${colorScheme} theme)`, async ({ browser }) => {
+    const context = await browser.newContext({ colorScheme, baseURL: test.info().project.use.baseURL });
+    const page = await context.newPage();
+    for (const url of await crawlSite(page)) {
+      await page.goto(url);
+      // Playgrounds are another component's concern and are checked in their own tests.
+      const { violations } = await new AxeBuilder({ page }).exclude('[data-playground]').analyze();
+      const summary = violations.map((v) => `${v.id} (${v.impact}): ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`);
+      expect(summary, url).toEqual([]);
+    }
+    await context.close();
+  });
+}
 
 test('a missing page answers 404 with the course 404 page, whose links respect the base path', async ({ page }) => {
   const response = await page.goto('chapters/no-such-chapter/');
