@@ -2,7 +2,7 @@
  * Serves the built site (`dist/`) under a base path, the way GitHub Pages serves a
  * project site: `/<repo>/...` maps to `dist/...`, directories serve `index.html`, and
  * anything missing gets `dist/404.html` with status 404. Used by e2e tests and benches.
- *   node scripts/serve-dist.ts --port 4399 --base /repo/ [--dir dist]
+ *   node scripts/serve-dist.ts --port 4399 --base /repo/ [--dir dist] [--log]
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -14,6 +14,8 @@ const { values } = parseArgs({
     port: { type: 'string', default: '4399' },
     base: { type: 'string', default: '/' },
     dir: { type: 'string', default: 'dist' },
+    // Prints `served <path>` per file; benchmarks count what a page (and its workers) loaded.
+    log: { type: 'boolean', default: false },
   },
 });
 const base = `/${(values.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
@@ -74,6 +76,7 @@ createServer(async (req, res) => {
     'cache-control': 'no-cache',
   });
   res.end(body);
+  if (values.log) console.log(`served ${url.pathname}`);
 }).listen(Number(values.port), '127.0.0.1', () => {
   console.log(`serving ${root} at http://127.0.0.1:${values.port}${base}`);
 });

@@ -20,6 +20,6 @@ await model.trainOnBatch(xs, ys); // warm-up: shader compilation and first alloc
 const start = performance.now();
 for (let i = 0; i < BATCHES; i++) await model.trainOnBatch(xs, ys);
 const seconds = (performance.now() - start) / 1000;
-log(`throughput ${((BATCHES * BATCH_SIZE) / seconds).toFixed(1)} samples/s on ${tf.getBackend()}`);
+log(`${BATCHES} batches: throughput ${((BATCHES * BATCH_SIZE) / seconds).toFixed(1)} samples/s on ${tf.getBackend()}`);
 tf.dispose([xs, ys]);
 model.dispose();

@@ -1,0 +1,82 @@
+/**
+ * Shared pieces of `npm run bench`: the built site served under its base, Debian
+ * Chromium via Playwright, and the result shape every benchmark returns.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { chromium, type Browser, type Page } from '@playwright/test';
+import { chromiumLaunchOptions, WEBGPU_ARGS } from '../../tests/e2e/fixtures/env.ts';
+
+export interface BenchContext {
+  /** Absolute URL of the served site root, with base, ending in `/`. */
+  siteUrl: string;
+  /** The built site folder, e.g. `dist`. */
+  distDir: string;
+  /** A fresh Chromium with WebGPU (SwiftShader) enabled; close it when done. */
+  launch(): Promise<Browser>;
+  /** Site paths (with base) the server has sent, in order; benchmarks may clear it. */
+  served: string[];
+}
+
+export interface BenchResult {
+  /** File name under bench-results/, e.g. `js-bytes` -> bench-results/js-bytes.json. */
+  name: string;
+  title: string;
+  columns: string[];
+  rows: (string | number)[][];
+  /** Free-form detail kept in the JSON. */
+  detail?: unknown;
+}
+
+export interface Benchmark {
+  name: string;
+  run(ctx: BenchContext): Promise<BenchResult>;
+}
+
+export function launchChromium(): Promise<Browser> {
+  return chromium.launch(chromiumLaunchOptions(WEBGPU_ARGS));
+}
+
+/**
+ * Serves `distDir` under `base` with the project's static server; resolves once it listens.
+ * The server logs each file it sends, which sees what workers load too (Playwright's page
+ * events don't).
+ */
+export function serveDist(distDir: string, base: string, port: number): Promise<{ child: ChildProcess; served: string[] }> {
+  const child = spawn(process.execPath, ['scripts/serve-dist.ts', '--port', String(port), '--base', base, '--dir', distDir, '--log'], {
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  const served: string[] = [];
+  return new Promise((resolve, reject) => {
+    child.once('error', reject);
+    child.once('exit', (code) => reject(new Error(`serve-dist exited with ${code}`)));
+    let pending = '';
+    child.stdout!.setEncoding('utf8');
+    child.stdout!.on('data', (chunk: string) => {
+      const lines = (pending + chunk).split('\n');
+      pending = lines.pop()!;
+      for (const line of lines) {
+        if (line.startsWith('served ')) served.push(line.slice('served '.length));
+        else if (line.startsWith('serving ')) resolve({ child, served });
+      }
+    });
+  });
+}
+
+/** Clicks Run on playground `src` and waits until its run ends; returns the final state. */
+export async function runPlayground(page: Page, src: string, timeoutMs = 180_000): Promise<string> {
+  const root = page.locator(`[data-playground][data-src="${src}"]`);
+  await root.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForFunction(
+    (s) => /^(done|error|syntax-error|stopped|crashed)$/.test(document.querySelector(`[data-src="${s}"]`)?.getAttribute('data-state') ?? ''),
+    src,
+    { timeout: timeoutMs },
+  );
+  return (await root.getAttribute('data-state')) ?? '';
+}
+
+export function formatTable(result: BenchResult): string {
+  const cells = [result.columns, ...result.rows.map((r) => r.map(String))];
+  const widths = result.columns.map((_, i) => Math.max(...cells.map((r) => (r[i] ?? '').length)));
+  const line = (r: string[]) => `| ${r.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
+  return [`### ${result.title}`, '', line(cells[0]!), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...cells.slice(1).map(line)].join('\n');
+}
