@@ -70,6 +70,33 @@ describe('examples/thrown-error.ts', () => {
   });
 });
 
+describe('examples/charts.ts', () => {
+  it('draws a bar, scatter and line chart, a progress bar and a table', async () => {
+    const r = await runPlaygroundFile('examples/charts.ts');
+    expect(r.error).toBeUndefined();
+    const charts = ofKind(r.outputs, 'chart');
+    expect(charts.map((c) => [c.spec.kind, c.spec.title])).toEqual([
+      ['bar', 'Prediction'],
+      ['scatter', 'Two clusters'],
+      ['line', 'sin(x)'],
+    ]);
+    const [bars, scatter] = ofKind(r.outputs, 'chart-data');
+    const probs = bars!.data[0]!.map(([, y]) => y);
+    expect(probs.reduce((a, b) => a + b, 0)).toBeCloseTo(1, 5);
+    expect(probs[0]).toBeGreaterThan(probs[1]!);
+    expect(scatter!.data.map((s) => s.length)).toEqual([50, 50]);
+    const line = ofKind(r.outputs, 'chart-points').flatMap((p) => p.points);
+    expect(line).toHaveLength(50);
+    expect(line[12]![1]).toBeCloseTo(Math.sin((12 / 50) * 2 * Math.PI), 6);
+    // The loop runs in well under 100 ms: throttling sends few progress messages, ending at the total.
+    const updates = ofKind(r.outputs, 'progress');
+    expect(updates.length).toBeLessThan(10);
+    expect(updates.at(-1)).toMatchObject({ value: 50, total: 50 });
+    expect(ofKind(r.outputs, 'table')[0]!.rows.map((row) => row[0])).toEqual(['cat', 'dog', 'bird']);
+    expect(r.summary.tensorsAfter).toBe(r.summary.tensorsBefore);
+  });
+});
+
 describe('kept values between runs', () => {
   it('a later playground recalls a trained model, and says which to run first without it', async () => {
     const kept = new Map<string, unknown>();
