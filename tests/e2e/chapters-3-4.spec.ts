@@ -1,0 +1,159 @@
+/**
+ * Chapters 3 (MNIST) and 4 (convolution) in Chromium against the built site: every
+ * playground runs to completion on the WASM backend with small sizes and shows its
+ * charts, images and tables, with no console errors; a stroke drawn on the pad gets a
+ * prediction whose ten probabilities add up to 1. Full-size outcomes (95% accuracy,
+ * overfitting gap) are checked by the Node tests in tests/playgrounds/.
+ */
+import { expect, test, type Locator, type Page } from '@playwright/test';
+
+type Params = Record<string, number | string | boolean>;
+
+/** Small sizes: CI has two cores, and every page trains in one worker, one run at a time. */
+const SMALL: Record<string, Params> = {
+  'mnist/explore.ts': { show: 16 },
+  'mnist/train.ts': { epochs: 1, trainingDigits: 2000 },
+  'mnist/activations.ts': { epochs: 1, trainingDigits: 500 },
+  'mnist/overfitting.ts': { trainingDigits: 200, epochs: 4 },
+  'mnist/predictions.ts': { show: 16 },
+  'convolution/image-as-matrix.ts': {},
+  'convolution/kernels.ts': {},
+  'convolution/worked-example.ts': { trials: 3, randomSize: 10 },
+  'convolution/stride-padding.ts': {},
+  'convolution/first-layer.ts': { epochs: 1, trainingDigits: 1000 },
+};
+
+function consoleErrors(page: Page): string[] {
+  const errors: string[] = [];
+  page.on('console', (msg) => {
+    if (msg.type() === 'error') errors.push(msg.text());
+  });
+  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
+  return errors;
+}
+
+function playground(page: Page, src: string): Locator {
+  return page.locator(`[data-playground][data-src="${src}"]`);
+}
+
+/** Starts `src` on WASM with its small sizes; the params are read when the playground first runs. */
+async function start(page: Page, src: string): Promise<Locator> {
+  const pg = playground(page, src);
+  await expect(pg).toHaveAttribute('data-island', 'ready');
+  await pg.evaluate((root, params) => void (root.dataset.params = JSON.stringify(params)), SMALL[src] ?? {});
+  await pg.getByRole('combobox', { name: 'Backend' }).selectOption('wasm');
+  await pg.getByRole('button', { name: 'Run', exact: true }).click();
+  return pg;
+}
+
+async function finished(pg: Locator, { keepsTensors = false } = {}): Promise<void> {
+  const timeout = 100_000;
+  await expect(pg).toHaveAttribute('data-state', /^(done|error|syntax-error|stopped|crashed)$/, { timeout });
+  const status = await pg.locator('[data-part="status"]').innerText();
+  expect(await pg.getAttribute('data-state'), status).toBe('done');
+  await expect(pg).toHaveAttribute('data-backend', 'wasm');
+  // No "left N tensors allocated" warning: the playgrounds clean up after themselves,
+  // except the training run, which keeps its model for the playgrounds after it.
+  if (!keepsTensors) await expect(pg.locator('[data-part="leak"]')).toHaveCount(0);
+}
+
+async function run(page: Page, src: string, options?: { keepsTensors?: boolean }): Promise<Locator> {
+  const pg = await start(page, src);
+  await finished(pg, options);
+  return pg;
+}
+
+const out = (pg: Locator) => pg.locator('[data-part="output"]');
+/** Charts that received data (uPlot draws on canvas; the figure counts its points). */
+const chartsWithPoints = (pg: Locator) => out(pg).locator('.pg-chart:not([data-points="0"])');
+
+test.describe('chapter 3: MNIST', () => {
+  test('every playground runs on WASM, in page order, and the drawn digit gets ten probabilities', async ({ page }) => {
+    test.setTimeout(420_000);
+    const errors = consoleErrors(page);
+    await page.goto('chapters/mnist/');
+
+    // Before training, the later playgrounds say which one to run first.
+    const early = await start(page, 'mnist/predictions.ts');
+    await expect(early).toHaveAttribute('data-state', 'error', { timeout: 100_000 });
+    await expect(early.locator('[data-part="status"]')).toContainText('Train the reference model');
+
+    const explore = await run(page, 'mnist/explore.ts');
+    await expect(out(explore).locator('.pg-image')).toHaveCount(16);
+    await expect(out(explore).locator('.pg-table')).toContainText('validation');
+
+    const train = await run(page, 'mnist/train.ts', { keepsTensors: true });
+    await expect(chartsWithPoints(train)).toHaveCount(2);
+    await expect(out(train).locator('.pg-progress').last()).toContainText(/epoch 1\/1/);
+    await expect(out(train).locator('.pg-table').last()).toContainText('validation');
+
+    const predictions = await run(page, 'mnist/predictions.ts');
+    await expect(out(predictions).locator('.pg-image-grid').first().locator('.pg-image')).toHaveCount(16);
+    await expect(out(predictions).locator('.pg-image-wrong').first()).toBeVisible();
+
+    const draw = await start(page, 'mnist/draw.ts');
+    const pad = draw.locator('canvas.pg-drawpad');
+    await expect(pad).toBeVisible({ timeout: 60_000 });
+    // Mouse positions are viewport coordinates: the pad must be on screen.
+    await pad.scrollIntoViewIfNeeded();
+    const box = (await pad.boundingBox())!;
+    // A "7": a bar across the top, then down to the bottom left.
+    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.2);
+    await page.mouse.down();
+    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.2, { steps: 8 });
+    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.85, { steps: 12 });
+    await page.mouse.up();
+    await draw.getByRole('button', { name: 'Use drawing' }).click();
+    await finished(draw);
+    await expect(out(draw).locator('.pg-chart-bar')).toHaveCount(1);
+    const cells = await out(draw).locator('.pg-table tbody td').allInnerTexts();
+    const probabilities = cells.map(Number);
+    expect(probabilities).toHaveLength(10);
+    expect(probabilities.every((p) => p >= 0 && p <= 1)).toBe(true);
+    expect(probabilities.reduce((a, b) => a + b)).toBeCloseTo(1, 2);
+    await expect(out(draw)).toContainText(/It's a \d \(\d+\.\d% sure\)/);
+
+    const activations = await run(page, 'mnist/activations.ts');
+    // The two activation curves, the loss per batch and the validation accuracy.
+    await expect(chartsWithPoints(activations)).toHaveCount(3);
+
+    const overfitting = await run(page, 'mnist/overfitting.ts');
+    await expect(chartsWithPoints(overfitting)).toHaveCount(2);
+    await expect(out(overfitting).locator('.pg-table')).toContainText('gap');
+
+    expect(errors).toEqual([]);
+  });
+});
+
+test.describe('chapter 4: image kernels and convolution', () => {
+  test('every playground runs on WASM and shows its images and tables', async ({ page }) => {
+    test.setTimeout(300_000);
+    const errors = consoleErrors(page);
+    await page.goto('chapters/convolution/');
+
+    const matrix = await run(page, 'convolution/image-as-matrix.ts');
+    await expect(out(matrix).locator('.pg-image canvas')).toHaveCount(1);
+    await expect(out(matrix).locator('.pg-table tbody tr')).toHaveCount(28);
+
+    const kernels = await run(page, 'convolution/kernels.ts');
+    await expect(out(kernels).locator('.pg-image')).toHaveCount(7);
+    await expect(out(kernels)).toContainText('your kernel');
+
+    const worked = await run(page, 'convolution/worked-example.ts');
+    // The 4x4 by tf.conv2d: its first row is the documented -5 -4 0 8.
+    const tfTable = out(worked).locator('table.pg-table').nth(3);
+    await expect(tfTable.locator('tbody tr')).toHaveCount(4);
+    expect((await tfTable.locator('tbody tr').first().locator('td').allInnerTexts()).map(Number)).toEqual([-5, -4, 0, 8]);
+    await expect(out(worked)).toContainText('They agree');
+
+    const strides = await run(page, 'convolution/stride-padding.ts');
+    await expect(out(strides)).toContainText('Stride 2, padding 1: 3x3, the formula says 3');
+
+    const cnn = await run(page, 'convolution/first-layer.ts');
+    await expect(chartsWithPoints(cnn)).toHaveCount(2);
+    // Eight filters, the input digit and eight feature maps.
+    await expect(out(cnn).locator('.pg-image')).toHaveCount(17);
+
+    expect(errors).toEqual([]);
+  });
+});
