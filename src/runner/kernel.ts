@@ -5,10 +5,10 @@
  * input replies settle pending `input.*` requests.
  */
 import { createBrowserHost, InputRequests } from '../course/hosts/browser.ts';
-import { activateBackend, tfBackendInit, type BackendResult, type TfBackends } from './backends.ts';
+import { activateBackend, tfBackendInit, type BackendInit, type BackendResult, type TfBackends } from './backends.ts';
 import { execute } from './execute.ts';
 import type { ModuleMap } from './modules.ts';
-import type { Backend, BackendChoice, FromWorker, ToWorker } from './protocol.ts';
+import type { BackendChoice, FromWorker, ToWorker } from './protocol.ts';
 
 export type RunMessage = Extract<ToWorker, { type: 'run' }>;
 
@@ -19,7 +19,7 @@ export interface KernelDeps {
   /** The kernel's TF.js. */
   tf: TfBackends & { backend(): unknown };
   /** Registers/checks a backend before TF.js switches to it; throws why it can't. */
-  prepareBackend(backend: Backend): Promise<void>;
+  prepareBackend: BackendInit;
   /** Transformers.js configured for a run's asset base and model source. */
   importTransformers(run: RunMessage): Promise<Transformers>;
   /** The modules playground code can import, given this run's Transformers.js loader. */
@@ -33,7 +33,13 @@ export interface Kernel {
 }
 
 export function createKernel(deps: KernelDeps): Kernel {
-  const { post, tf } = deps;
+  const { tf } = deps;
+  /** A run that ended as a crash: whatever it still sends is dropped. */
+  let crashedRun: number | undefined;
+  const post = (message: FromWorker) => {
+    if ('runId' in message && message.runId === crashedRun) return;
+    deps.post(message);
+  };
   const kept = new Map<string, unknown>();
   const inputs = new InputRequests();
   let activeChoice: BackendChoice | undefined;
@@ -55,7 +61,10 @@ export function createKernel(deps: KernelDeps): Kernel {
     const device = (tf.backend() as { device?: { lost?: Promise<{ message?: string; reason?: string }> } }).device;
     void device?.lost?.then((info) => {
       broken = `the GPU device was lost${info.message ? `: ${info.message}` : info.reason ? ` (${info.reason})` : ''}`;
-      if (currentRun !== undefined) post({ type: 'error', runId: currentRun, error: { phase: 'crash', message: broken } });
+      if (currentRun !== undefined) {
+        post({ type: 'error', runId: currentRun, error: { phase: 'crash', message: broken } });
+        crashedRun = currentRun;
+      }
     });
   }
 

@@ -6,6 +6,7 @@
  */
 import * as tf from '@tensorflow/tfjs';
 import * as course from '../course/index.ts';
+import { softwareAdapter, softwareReason, softwareWebGL, type AdapterInfo } from './backends.ts';
 import { createKernel, type RunMessage } from './kernel.ts';
 import type { Backend, FromWorker, ToWorker } from './protocol.ts';
 import { configureTransformers, type TransformersEnv } from './transformers-env.ts';
@@ -16,19 +17,35 @@ const scope = globalThis as unknown as {
   addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
 };
 
-async function prepareBackend(backend: Backend): Promise<void> {
+async function prepareBackend(backend: Backend, explicit: boolean): Promise<void> {
   switch (backend) {
     case 'webgpu': {
-      const gpu = (navigator as Navigator & { gpu?: { requestAdapter(): Promise<unknown> } }).gpu;
+      const gpu = (navigator as unknown as { gpu?: { requestAdapter(): Promise<(AdapterInfo & { info?: AdapterInfo }) | null> } }).gpu;
       if (!gpu) throw new Error('this browser has no WebGPU (navigator.gpu is missing)');
-      if (!(await gpu.requestAdapter())) throw new Error('WebGPU offers no adapter on this device');
+      const adapter = await gpu.requestAdapter();
+      if (!adapter) throw new Error('WebGPU offers no adapter on this device');
+      // GPUAdapterInfo's fields are getters, so they are read one by one (a spread copies none).
+      const info = adapter.info;
+      const software = softwareAdapter({
+        vendor: info?.vendor,
+        architecture: info?.architecture,
+        device: info?.device,
+        description: info?.description,
+        isFallbackAdapter: info?.isFallbackAdapter ?? adapter.isFallbackAdapter,
+      });
+      if (software && !explicit) throw new Error(softwareReason('webgpu', software));
       await import('@tensorflow/tfjs-backend-webgpu');
       return;
     }
     case 'webgl': {
       if (typeof OffscreenCanvas === 'undefined') throw new Error('no OffscreenCanvas in this browser\'s workers, so no WebGL');
-      const canvas = new OffscreenCanvas(1, 1);
-      if (!canvas.getContext('webgl2') && !canvas.getContext('webgl')) throw new Error('WebGL is not available (no context on an OffscreenCanvas)');
+      const gl = new OffscreenCanvas(1, 1).getContext('webgl2') ?? new OffscreenCanvas(1, 1).getContext('webgl');
+      if (!gl) throw new Error('WebGL is not available (no context on an OffscreenCanvas)');
+      // RENDERER says "WebKit WebGL"; the real renderer is behind the debug extension.
+      const debug = gl.getExtension('WEBGL_debug_renderer_info');
+      const software = softwareWebGL(String(gl.getParameter(debug ? debug.UNMASKED_RENDERER_WEBGL : gl.RENDERER)));
+      gl.getExtension('WEBGL_lose_context')?.loseContext();
+      if (software && !explicit) throw new Error(softwareReason('webgl', software));
       return;
     }
     case 'wasm': {
