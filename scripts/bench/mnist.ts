@@ -11,8 +11,7 @@
  * Samples/s counts training samples over the time of `model.fit` (validation after each
  * epoch included, in both modes). Use it from the bench runner:
  *
- *   import { benchMnist, formatMnistTable } from './mnist.ts';
- *   const rows = await benchMnist(browser, { baseURL, backends: ['wasm', 'webgpu'], epochs: 5 });
+ *   npm run bench -- mnist      (once `mnist` is in scripts/bench/run.ts's BENCHMARKS)
  *
  * or alone, against a served build (`npm run build:e2e && npm run preview`):
  *
@@ -20,9 +19,9 @@
  */
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
-import { chromium, type Browser, type Page } from '@playwright/test';
+import type { Browser, Page } from '@playwright/test';
 import { splitIndices } from '../../src/course/data/shuffle.ts';
-import { chromiumLaunchOptions, WEBGPU_ARGS } from '../../tests/e2e/fixtures/env.ts';
+import { launchChromium, type Benchmark } from './lib.ts';
 
 export type BenchBackend = 'webgpu' | 'webgl' | 'wasm' | 'cpu';
 
@@ -154,17 +153,15 @@ async function direct(page: Page, baseURL: string, backend: BenchBackend, epochs
   return { mode: 'direct', backend: result.backend, epochs, trainingSamples: result.samples, fitSeconds: result.seconds, samplesPerSecond: result.samples / result.seconds, validationAccuracy: result.accuracy };
 }
 
-/** Runs both modes on each backend, each in a fresh page (WebGPU with the SwiftShader flags of DESIGN.md). */
-export async function benchMnist(browser: Browser | undefined, options: MnistBenchOptions): Promise<MnistBenchRow[]> {
-  const { baseURL, backends = ['wasm'], epochs = 5, timeoutMs = 30 * 60_000 } = options;
+/** Runs both modes on each backend, each backend in a fresh browser from `launch` (which must enable WebGPU for 'webgpu'). */
+export async function benchMnist(launch: () => Promise<Browser>, options: MnistBenchOptions): Promise<MnistBenchRow[]> {
+  const { baseURL, backends = ['webgpu', 'webgl', 'wasm', 'cpu'], epochs = 5, timeoutMs = 30 * 60_000 } = options;
   const rows: MnistBenchRow[] = [];
   for (const backend of backends) {
-    // WebGPU needs launch flags, so it gets its own browser unless the caller's has them.
-    const own = !browser || backend === 'webgpu' ? await chromium.launch(chromiumLaunchOptions(backend === 'webgpu' ? WEBGPU_ARGS : [])) : undefined;
-    const b = own ?? browser!;
+    const browser = await launch();
     try {
       for (const mode of ['runner', 'direct'] as const) {
-        const page = await b.newPage();
+        const page = await browser.newPage();
         page.setDefaultTimeout(timeoutMs);
         try {
           rows.push(await (mode === 'runner' ? viaRunner(page, baseURL, backend, epochs, timeoutMs) : direct(page, baseURL, backend, epochs, timeoutMs)));
@@ -175,21 +172,46 @@ export async function benchMnist(browser: Browser | undefined, options: MnistBen
         }
       }
     } finally {
-      await own?.close();
+      await browser.close();
     }
   }
   return rows;
 }
 
-export function formatMnistTable(rows: MnistBenchRow[]): string {
-  const head = ['backend', 'mode', 'epochs', 'samples/s', 'fit time', 'validation accuracy', 'runner overhead'];
-  const lines = rows.map((r) => {
-    const twin = rows.find((o) => o.backend === r.backend && o.mode !== r.mode && !o.error);
-    const overhead = r.mode === 'runner' && twin && !r.error ? `${((twin.samplesPerSecond / r.samplesPerSecond - 1) * 100).toFixed(0)}%` : '';
-    return r.error
-      ? [r.backend, r.mode, String(r.epochs), '-', '-', '-', r.error]
-      : [r.backend, r.mode, String(r.epochs), r.samplesPerSecond.toFixed(0), `${r.fitSeconds.toFixed(1)} s`, `${(r.validationAccuracy * 100).toFixed(2)}%`, overhead];
+/**
+ * For `npm run bench` (scripts/bench/run.ts): add `mnist` to its BENCHMARKS. Epochs and
+ * backends come from MNIST_BENCH_EPOCHS (default 5, the course's setting) and
+ * MNIST_BENCH_BACKENDS (default all four).
+ */
+export const mnist: Benchmark = {
+  name: 'mnist',
+  async run(ctx) {
+    const epochs = Number(process.env.MNIST_BENCH_EPOCHS || 5);
+    const backends = (process.env.MNIST_BENCH_BACKENDS || 'webgpu,webgl,wasm,cpu').split(',') as BenchBackend[];
+    const rows = await benchMnist(ctx.launch, { baseURL: ctx.siteUrl, epochs, backends });
+    const columns = ['backend', 'mode', 'epochs', 'samples/s', 'fit time (s)', 'validation accuracy', 'note'];
+    return {
+      name: 'mnist',
+      title: `Reference MNIST MLP (784-512-512-10, batch 32), ${epochs} epochs on 8,000 digits, validated on 2,000: through the runner vs a page without it`,
+      columns,
+      rows: tableRows(rows),
+      detail: rows,
+    };
+  },
+};
+
+function tableRows(rows: MnistBenchRow[]): string[][] {
+  return rows.map((r) => {
+    if (r.error) return [r.backend, r.mode, String(r.epochs), '-', '-', '-', r.error];
+    const twin = rows.find((o) => o.backend === r.backend && o.mode === 'direct' && !o.error);
+    const note = r.mode === 'runner' && twin ? `direct/runner ${(twin.samplesPerSecond / r.samplesPerSecond).toFixed(2)}` : '';
+    return [r.backend, r.mode, String(r.epochs), r.samplesPerSecond.toFixed(0), r.fitSeconds.toFixed(1), `${(r.validationAccuracy * 100).toFixed(2)}%`, note];
   });
+}
+
+export function formatMnistTable(rows: MnistBenchRow[]): string {
+  const head = ['backend', 'mode', 'epochs', 'samples/s', 'fit time (s)', 'validation accuracy', 'note'];
+  const lines = tableRows(rows);
   const widths = head.map((h, i) => Math.max(h.length, ...lines.map((l) => l[i]!.length)));
   const fmt = (cells: string[]) => `| ${cells.map((c, i) => c.padEnd(widths[i]!)).join(' | ')} |`;
   return [fmt(head), `|${widths.map((w) => '-'.repeat(w + 2)).join('|')}|`, ...lines.map(fmt)].join('\n');
@@ -201,10 +223,10 @@ if (import.meta.url === `file://${process.argv[1]}`) {
     return at > 0 ? process.argv[at + 1] : undefined;
   };
   const baseURL = arg('base-url') ?? 'http://127.0.0.1:4321/';
-  const rows = await benchMnist(undefined, {
+  const rows = await benchMnist(launchChromium, {
     baseURL,
     epochs: Number(arg('epochs') ?? 5),
-    backends: (arg('backends') ?? 'wasm').split(',') as BenchBackend[],
+    backends: (arg('backends') ?? 'webgpu,webgl,wasm,cpu').split(',') as BenchBackend[],
   });
   console.log(formatMnistTable(rows));
   console.log(JSON.stringify(rows));
