@@ -130,6 +130,14 @@ test('chapter 1 renders math with KaTeX and code with shiki, in both themes', as
   expect(light).not.toBe('rgb(0, 0, 0)');
 });
 
+test('the table of contents marks the section being read', async ({ page }) => {
+  await page.goto('chapters/what-is-deep-learning/');
+  const toc = page.getByRole('complementary').getByRole('navigation', { name: 'On this page' });
+  await expect(toc.locator('a[aria-current="true"]')).toHaveText('How children learn, and how machines learn');
+  await page.locator('#where-deep-learning-is-used').evaluate((h) => h.scrollIntoView({ behavior: 'instant' }));
+  await expect(toc.locator('a[aria-current="true"]')).toHaveText('Where deep learning is used');
+});
+
 test('every internal link and asset on every page resolves', async ({ page, request }) => {
   const pages = await crawlSite(page);
   expect(pages.length).toBeGreaterThan(2);
