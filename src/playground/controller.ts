@@ -54,7 +54,7 @@ export class PlaygroundController {
         this.running?.stop();
         break;
       case 'edit':
-        void this.openEditor(true);
+        void this.openEditor();
         break;
       case 'reset':
         this.reset();
@@ -112,32 +112,39 @@ export class PlaygroundController {
     pre.firstElementChild!.textContent = this.code;
   }
 
-  private openEditor(focus: boolean): Promise<EditorHandle> {
-    this.editorLoading ??= (async () => {
+  private async openEditor(): Promise<void> {
+    this.editorLoading ??= this.loadEditor();
+    try {
+      (await this.editorLoading).focus();
+    } catch (error) {
+      this.editorLoading = undefined;
       const edit = this.part<HTMLButtonElement>('edit');
-      edit.disabled = true;
-      edit.textContent = 'Loading editor…';
-      const { createEditor } = await import('./editor.ts');
-      const host = this.part('editor');
-      host.hidden = false;
-      const editor = createEditor(host, {
-        code: this.code,
-        path: this.path,
-        label: `Code editor: ${this.path}. Press Control+Enter to run.`,
-        onRun: () => this.run(),
-        onChange: (code) => this.edited(code),
-      });
-      this.part('code').hidden = true;
-      edit.hidden = true;
-      this.root.dataset.editor = 'open';
-      editor.showRunError(this.lastError);
-      this.editor = editor;
-      return editor;
-    })();
-    return this.editorLoading.then((editor) => {
-      if (focus) editor.focus();
-      return editor;
+      edit.disabled = false;
+      edit.textContent = 'Edit';
+      this.notice(`The editor could not load (${error instanceof Error ? error.message : String(error)}). Check the connection and press Edit again.`, []);
+    }
+  }
+
+  private async loadEditor(): Promise<EditorHandle> {
+    const edit = this.part<HTMLButtonElement>('edit');
+    edit.disabled = true;
+    edit.textContent = 'Loading editor…';
+    const { createEditor } = await import('./editor.ts');
+    const host = this.part('editor');
+    host.hidden = false;
+    const editor = createEditor(host, {
+      code: this.code,
+      path: this.path,
+      label: `Code editor: ${this.path}. Press Control+Enter to run.`,
+      onRun: () => this.run(),
+      onChange: (code) => this.edited(code),
     });
+    this.part('code').hidden = true;
+    edit.hidden = true;
+    this.root.dataset.editor = 'open';
+    editor.showRunError(this.lastError);
+    this.editor = editor;
+    return editor;
   }
 
   private edited(code: string): void {

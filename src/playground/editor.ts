@@ -51,11 +51,6 @@ export function loadTypes(): Promise<number> {
   return typesLoaded;
 }
 
-function cssToken(name: string, fallback: string): string {
-  const value = getComputedStyle(document.documentElement).getPropertyValue(name).trim();
-  return /^#[0-9a-f]{6}$/i.test(value) ? value : fallback;
-}
-
 function applySiteTheme(): void {
   const dark = document.documentElement.dataset.theme === 'dark';
   const name = dark ? 'dlb-dark' : 'dlb-light';
@@ -63,7 +58,8 @@ function applySiteTheme(): void {
     base: dark ? 'vs-dark' : 'vs',
     inherit: true,
     rules: [],
-    colors: { 'editor.background': cssToken('--color-bg-code', dark ? '#0d1117' : '#f6f8fa') },
+    // The backgrounds of the shiki themes the static code uses, so Edit doesn't flash a new colour.
+    colors: { 'editor.background': dark ? '#0d1117' : '#ffffff' },
   });
   monaco.editor.setTheme(name);
 }

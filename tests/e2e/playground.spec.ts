@@ -3,6 +3,7 @@
  * lazy loading, running, editing, errors, stopping, live outputs, persistence, sharing,
  * and equal results on WebGPU (SwiftShader) and WASM.
  */
+import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, WEBGPU_ARGS } from './fixtures/env.ts';
 
@@ -181,6 +182,34 @@ test.describe('playgrounds', () => {
     expect(ink).toBeLessThan(28 * 28 / 2);
   });
 
+  test('the photo picker sends a chosen file to the run', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/photo.ts');
+    await pg.getByRole('button', { name: 'Run', exact: true }).click();
+    await expect(pg.getByRole('button', { name: 'Choose a photo' })).toBeVisible({ timeout: 90_000 });
+    const png = await page.evaluate(() => {
+      const canvas = document.createElement('canvas');
+      canvas.width = 7;
+      canvas.height = 5;
+      canvas.getContext('2d')!.fillRect(0, 0, 3, 3);
+      return canvas.toDataURL('image/png').split(',')[1]!;
+    });
+    await pg.locator('input[type="file"]').setInputFiles({ name: 'tiny.png', mimeType: 'image/png', buffer: Buffer.from(png, 'base64') });
+    await expect(pg).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(pg.locator('[data-part="output"]')).toContainText('photo 7x5');
+  });
+
+  for (const theme of ['light', 'dark']) {
+    test(`axe finds no accessibility problems in playgrounds with outputs (${theme} theme)`, async ({ page }) => {
+      await page.addInitScript((t) => localStorage.setItem('dlb-theme', t), theme);
+      await page.goto(LAB);
+      await run(playground(page, 'lab/image-grid.ts'));
+      await run(playground(page, 'lab/leak.ts'));
+      const { violations } = await new AxeBuilder({ page }).include('[data-playground]').analyze();
+      expect(violations.map((v) => `${v.id}: ${v.help} at ${v.nodes.map((n) => n.target.join(' ')).join(', ')}`)).toEqual([]);
+    });
+  }
+
   test('an edit survives a reload; Reset restores the original and can be undone', async ({ page }) => {
     await page.goto(LAB);
     const pg = playground(page, 'lab/hello.ts');
@@ -271,5 +300,20 @@ test.describe('backends', () => {
     await browser.close();
     expect(results.webgpu).toBeGreaterThan(0);
     expect(Math.abs(results.webgpu! - results.wasm!)).toBeLessThan(1e-3 * Math.max(1, Math.abs(results.wasm!)));
+  });
+
+  test('a webcam photo reaches the run (Chromium fake camera)', async ({ playwright, baseURL }) => {
+    const browser = await playwright.chromium.launch(
+      chromiumLaunchOptions(['--use-fake-device-for-media-stream', '--use-fake-ui-for-media-stream']),
+    );
+    const page = await browser.newPage({ baseURL: baseURL! });
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/photo.ts');
+    await pg.getByRole('button', { name: 'Run', exact: true }).click();
+    await pg.getByRole('button', { name: 'Use the webcam' }).click({ timeout: 90_000 });
+    await pg.getByRole('button', { name: 'Take photo' }).click();
+    await expect(pg).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
+    await expect(pg.locator('[data-part="output"]')).toContainText(/photo \d+x\d+/);
+    await browser.close();
   });
 });

@@ -116,7 +116,7 @@ export class ChartView {
         scales: { x: { time: false, ...(spec.kind === 'bar' ? { range: (_u, min, max) => [min - 0.5, max + 0.5] as uPlotType.Range.MinMax } : {}) } },
         series: [{ label: spec.xLabel ?? 'x' }, ...series],
         axes: [xAxis, axis(spec.yLabel)],
-        legend: { show: spec.series.length > 1 || spec.kind !== 'bar' },
+        legend: { show: spec.series.length > 1 || spec.kind !== 'bar', live: false },
       },
       alignSeries(this.points) as uPlotType.AlignedData,
       this.plotHost,
