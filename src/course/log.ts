@@ -1,11 +1,11 @@
 import { formatArgs, printedTensors } from '../runner/format.ts';
 import type { LogLevel, Output } from '../runner/protocol.ts';
-import { send } from './outputs.ts';
+import { readsAtOnce, send } from './outputs.ts';
 
 /** Emits one log line at `level`, formatting the values like `console.log` in a playground. */
 export function print(level: LogLevel, args: readonly unknown[]): void {
   const tensors = printedTensors(args);
-  if (!tensors.length) {
+  if (readsAtOnce(tensors)) {
     send({ kind: 'log', level, text: formatArgs(args) });
     return;
   }

@@ -1,7 +1,7 @@
 import { isTensorLike } from '../runner/format.ts';
 import type { ImageItem, Output, Pixels } from '../runner/protocol.ts';
-import { send } from './outputs.ts';
-import { batchToPixels, checkBatchShape, imageShape, readImage, type ImageSource, type TensorImage, type ValueRange } from './pixels.ts';
+import { readsAtOnce, send } from './outputs.ts';
+import { batchToPixels, checkBatchShape, imageShape, readImage, toPixels, type ImageSource, type TensorImage, type ValueRange } from './pixels.ts';
 
 export interface ImageOptions {
   caption?: string;
@@ -42,12 +42,11 @@ function checkSource(source: ImageSource): void {
  */
 export function image(source: ImageSource, options: ImageOptions = {}): void {
   checkSource(source);
-  send(
-    readImage(source, options.range).then((pixels) => {
-      const item: ImageItem = withOptional({ ...pixels }, { label: options.label });
-      return withOptional<ImagesOutput>({ kind: 'images', items: [item] }, { caption: options.caption, scale: options.scale });
-    }),
-  );
+  const output = (pixels: Pixels): ImagesOutput => {
+    const item: ImageItem = withOptional({ ...pixels }, { label: options.label });
+    return withOptional<ImagesOutput>({ kind: 'images', items: [item] }, { caption: options.caption, scale: options.scale });
+  };
+  send(readsAtOnce([source].filter(isTensorLike)) ? output(toPixels(source, options.range)) : readImage(source, options.range).then(output));
 }
 
 /** Builds the grid message from decoded images; exported for tests. */
@@ -73,19 +72,25 @@ export function imageGridOutput(pixels: readonly Pixels[], options: ImageGridOpt
  * @example imageGrid(xs.slice(0, 16), { columns: 8, labels: preds, highlight: preds.map((p, i) => p !== truth[i]) })
  */
 export function imageGrid(items: readonly ImageSource[] | TensorImage, options: ImageGridOptions = {}): void {
-  let pixels: Promise<Pixels[]>;
-  if (isTensorLike(items)) {
-    checkBatchShape(items.shape);
-    const batch = items;
-    pixels = batch.data().then((read) => batchToPixels(batch, options.range, read as ArrayLike<number>));
-  } else {
-    const list = items as readonly ImageSource[];
-    list.forEach(checkSource);
-    pixels = Promise.all(list.map((s) => readImage(s, options.range)));
-  }
-  const count = isTensorLike(items) ? items.shape[0]! : (items as readonly ImageSource[]).length;
+  const list = isTensorLike(items) ? undefined : (items as readonly ImageSource[]);
+  if (list) list.forEach(checkSource);
+  else checkBatchShape((items as TensorImage).shape);
+  const count = list ? list.length : (items as TensorImage).shape[0]!;
   if (options.labels && options.labels.length !== count) {
     throw new RangeError(`imageGrid: ${options.labels.length} labels for ${count} images`);
+  }
+  const tensors = list ? list.filter(isTensorLike) : [items];
+  if (readsAtOnce(tensors)) {
+    const pixels = list ? list.map((s) => toPixels(s, options.range)) : batchToPixels(items as TensorImage, options.range);
+    send(imageGridOutput(pixels, options));
+    return;
+  }
+  let pixels: Promise<Pixels[]>;
+  if (list) {
+    pixels = Promise.all(list.map((s) => readImage(s, options.range)));
+  } else {
+    const batch = items as TensorImage;
+    pixels = batch.data().then((read) => batchToPixels(batch, options.range, read as ArrayLike<number>));
   }
   send(pixels.then((p) => imageGridOutput(p, options)));
 }

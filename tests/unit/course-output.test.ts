@@ -199,3 +199,42 @@ describe('log helpers', () => {
     ]);
   });
 });
+
+describe('reading tensors', () => {
+  /** A tensor-like that only reads asynchronously, like a GPU tensor whose dataSync must not be used. */
+  function asyncOnly(shape: number[], values: number[]) {
+    let resolve: (v: Float32Array) => void = () => {};
+    const pending = new Promise<Float32Array>((r) => (resolve = r));
+    const t = {
+      shape,
+      dtype: 'float32',
+      size: values.length,
+      dataSync: () => {
+        throw new Error('dataSync must not be called');
+      },
+      data: () => pending,
+    };
+    return { t, release: () => resolve(new Float32Array(values)) };
+  }
+
+  it('CPU-side tensors print at once, so a loop that never yields still streams', () => {
+    const t = tf.scalar(5);
+    course.log('now', t);
+    t.dispose();
+    expect(host.outputs).toEqual([{ kind: 'log', level: 'log', text: 'now Tensor float32 [] 5' }]);
+  });
+
+  it('asynchronously read tensors keep every later output behind them, in call order', async () => {
+    const { t, release } = asyncOnly([2], [1, 2]);
+    const picture = asyncOnly([1, 1], [1]);
+    course.log('first', t);
+    course.table([{ second: 2 }]);
+    course.image(picture.t);
+    expect(host.outputs).toEqual([]);
+    picture.release();
+    release();
+    await drainOutputs();
+    expect(host.outputs.map((o) => o.kind)).toEqual(['log', 'table', 'images']);
+    expect(host.outputs[0]).toMatchObject({ text: 'first Tensor float32 [2]\n[1, 2]' });
+  });
+});
