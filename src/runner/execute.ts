@@ -11,7 +11,7 @@ import { print } from '../course/log.ts';
 import { table, type TableData } from '../course/table.ts';
 import type { Backend, LogLevel, RunError, RunSummary } from './protocol.ts';
 import { requireFrom, resolveImports, type ModuleMap } from './modules.ts';
-import { compile, lineOffset, mapError, type StackContext } from './stack.ts';
+import { compile, lineOffset, locateCompileError, mapError, type StackContext } from './stack.ts';
 import { transpile } from './transpile.ts';
 // Training conv2d layers on WASM needs a kernel TF.js 4.22 lacks; registering it here covers the worker and Node.
 import './wasm-kernels.ts';
@@ -59,7 +59,13 @@ export async function execute(source: string, filename: string, host: CourseHost
     fn = compile(transpiled.code, filename, PARAMS);
   } catch (err) {
     // Errors sucrase lets through (e.g. a duplicate `let`); the engine gives no position.
-    return result({ phase: 'syntax', message: `${err instanceof Error ? err.message : String(err)} (in ${filename})` });
+    const message = err instanceof Error ? err.message : String(err);
+    const at = locateCompileError(message, source);
+    return result(
+      at
+        ? { phase: 'syntax', message: `${message} at ${filename}:${at.line}:${at.column}`, ...at }
+        : { phase: 'syntax', message: `${message} (in ${filename})` },
+    );
   }
   const ctx: StackContext = {
     filename,

@@ -105,3 +105,21 @@ function describeThrown(value: unknown): string {
     return Object.prototype.toString.call(value);
   }
 }
+
+/**
+ * Where an error the engine raises while compiling (after sucrase accepted the code)
+ * points, when its message says: engines give such errors no position. Covers the one
+ * readers make most while editing, a name declared twice ("Identifier 'x' has already
+ * been declared"): the second declaration in the reader's source.
+ */
+export function locateCompileError(message: string, source: string): { line: number; column: number } | undefined {
+  const duplicate = /Identifier '([\w$]+)' has already been declared/.exec(message);
+  if (!duplicate) return undefined;
+  const declaration = new RegExp(`\\b(?:let|const|var|class|function\\*?)\\s+(${escapeRegExp(duplicate[1]!)})(?![\\w$])`, 'g');
+  const lines = source.split('\n');
+  const found: { line: number; column: number }[] = [];
+  lines.forEach((text, i) => {
+    for (const m of text.matchAll(declaration)) found.push({ line: i + 1, column: m.index + m[0].length - duplicate[1]!.length + 1 });
+  });
+  return found[1];
+}

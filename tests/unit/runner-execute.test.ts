@@ -90,10 +90,12 @@ describe('execute', () => {
   });
 
   it('reports what the engine rejects after sucrase accepted it as a syntax error', async () => {
-    const r = await run("console.log('must not print');\nlet a = 1;\nlet a = 2;");
-    expect(r.error?.phase).toBe('syntax');
-    expect(r.error?.message).toContain("'a' has already been declared");
+    const r = await run("console.log('must not print');\nlet a = 1;\nconst  a = 2;");
+    expect(r.error).toEqual({ phase: 'syntax', message: "Identifier 'a' has already been declared at lesson.ts:3:8", line: 3, column: 8 });
     expect(r.outputs).toEqual([]);
+    const other = await run('function f() { return await 1; }');
+    expect(other.error?.phase).toBe('syntax');
+    expect(other.error?.message).toMatch(/await is only valid in async functions.*\(in lesson\.ts\)$/);
   });
 
   it('reports an unknown import before running anything', async () => {

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { mapColumn } from '../../src/runner/columns.ts';
-import { compile, lineOffset, mapError, type StackContext } from '../../src/runner/stack.ts';
+import { compile, lineOffset, locateCompileError, mapError, type StackContext } from '../../src/runner/stack.ts';
 import { transpile } from '../../src/runner/transpile.ts';
 
 const PARAMS = ['require', 'exports', 'module', 'console'];
@@ -66,5 +66,15 @@ describe('mapColumn', () => {
     const original = 'const x: number = y.z;';
     const generated = 'const x = y.z;';
     expect(mapColumn(original, generated, generated.indexOf('y.z') + 1)).toBe(original.indexOf('y.z') + 1);
+  });
+});
+
+describe('locateCompileError', () => {
+  it('points a duplicate declaration at its second occurrence', () => {
+    const source = 'const model = 1;\nconsole.log(model);\nlet modelSize = 2;\nconst model = 3;';
+    expect(locateCompileError("Identifier 'model' has already been declared", source)).toEqual({ line: 4, column: 7 });
+  });
+  it('gives up on messages it does not know', () => {
+    expect(locateCompileError('Unexpected reserved word', 'await x')).toBeUndefined();
   });
 });
