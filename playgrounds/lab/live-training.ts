@@ -10,10 +10,12 @@ const ys = tf.tidy(() => xs.sum(1, true).sin());
 const model = tf.sequential({
   layers: [tf.layers.dense({ units: 32, activation: 'relu', inputShape: [4] }), tf.layers.dense({ units: 1 })],
 });
-model.compile({ optimizer: tf.train.adam(0.01), loss: 'meanSquaredError' });
+const optimizer = tf.train.adam(0.01);
+model.compile({ optimizer, loss: 'meanSquaredError' });
 
 const history = await model.fit(xs, ys, { epochs: EPOCHS, batchSize: 64, callbacks: fitCallbacks({ title: 'Live training' }) });
 const losses = history.history.loss as number[];
 console.log(`final loss ${losses[losses.length - 1]!.toFixed(4)}`);
 tf.dispose([xs, ys]);
 model.dispose();
+optimizer.dispose(); // Adam keeps its own moment tensors

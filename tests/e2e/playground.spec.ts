@@ -95,6 +95,17 @@ test.describe('playgrounds', () => {
     await expect(pg.locator('.view-overlays .squiggly-error, .squiggly-error').first()).toBeVisible();
   });
 
+  test('a runtime error shows its message and a stack mapped to the reader’s lines', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/hello.ts');
+    await replaceCode(page, pg, "console.log('first');\nfunction explode(): never {\n  throw new Error('boom');\n}\nexplode();\n");
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(pg).toHaveAttribute('data-state', 'error', { timeout: 90_000 });
+    await expect(pg.locator('[data-part="output"]')).toContainText('first');
+    await expect(pg.locator('[data-part="error"]')).toContainText('boom');
+    await expect(pg.locator('.pg-stack')).toContainText('lab/hello.ts:3');
+  });
+
   test('Stop ends while (true) {} and the next run works on a fresh kernel', async ({ page }) => {
     await page.goto(LAB);
     const pg = playground(page, 'lab/hello.ts');
@@ -136,6 +147,7 @@ test.describe('playgrounds', () => {
     expect(finalProgress[0]).toBe(finalProgress[1]);
     expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(Math.max(...during.map((s) => s.points)));
     await expect(pg.locator('.pg-progress')).toContainText('(100%)');
+    await expect(pg.locator('[data-part="leak"]')).toHaveCount(0);
   });
 
   test('an image grid renders labelled images with the mistake highlighted', async ({ page }) => {
