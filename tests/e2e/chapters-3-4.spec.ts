@@ -6,6 +6,7 @@
  * overfitting gap) are checked by the Node tests in tests/playgrounds/.
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
+import { chromiumLaunchOptions, WEBGPU_ARGS } from './fixtures/env.ts';
 
 type Params = Record<string, number | string | boolean>;
 
@@ -37,21 +38,20 @@ function playground(page: Page, src: string): Locator {
 }
 
 /** Starts `src` on WASM with its small sizes; the params are read when the playground first runs. */
-async function start(page: Page, src: string): Promise<Locator> {
+async function start(page: Page, src: string, backend = 'wasm', params = SMALL[src] ?? {}): Promise<Locator> {
   const pg = playground(page, src);
   await expect(pg).toHaveAttribute('data-island', 'ready');
-  await pg.evaluate((root, params) => void (root.dataset.params = JSON.stringify(params)), SMALL[src] ?? {});
-  await pg.getByRole('combobox', { name: 'Backend' }).selectOption('wasm');
+  await pg.evaluate((root, p) => void (root.dataset.params = JSON.stringify(p)), params);
+  await pg.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
   await pg.getByRole('button', { name: 'Run', exact: true }).click();
   return pg;
 }
 
-async function finished(pg: Locator, { keepsTensors = false } = {}): Promise<void> {
-  const timeout = 100_000;
+async function finished(pg: Locator, { keepsTensors = false, backend = 'wasm', timeout = 100_000 } = {}): Promise<void> {
   await expect(pg).toHaveAttribute('data-state', /^(done|error|syntax-error|stopped|crashed)$/, { timeout });
   const status = await pg.locator('[data-part="status"]').innerText();
   expect(await pg.getAttribute('data-state'), status).toBe('done');
-  await expect(pg).toHaveAttribute('data-backend', 'wasm');
+  await expect(pg).toHaveAttribute('data-backend', backend);
   // No "left N tensors allocated" warning: the playgrounds clean up after themselves,
   // except the training run, which keeps its model for the playgrounds after it.
   if (!keepsTensors) await expect(pg.locator('[data-part="leak"]')).toHaveCount(0);
@@ -155,5 +155,29 @@ test.describe('chapter 4: image kernels and convolution', () => {
     await expect(out(cnn).locator('.pg-image')).toHaveCount(17);
 
     expect(errors).toEqual([]);
+  });
+});
+
+test.describe('chapter 3 on WebGPU', () => {
+  test('the MNIST training playground runs on WebGPU (SwiftShader) and its model learns', async ({ playwright, baseURL }) => {
+    test.setTimeout(420_000);
+    // WebGPU needs its own launch flags, so this test starts its own browser. It runs on
+    // the CPU through SwiftShader (DESIGN.md): slow, so a few hundred digits.
+    const browser = await playwright.chromium.launch(chromiumLaunchOptions(WEBGPU_ARGS));
+    try {
+      const page = await browser.newPage({ baseURL: baseURL! });
+      const errors = consoleErrors(page);
+      await page.goto('chapters/mnist/');
+      const train = await start(page, 'mnist/train.ts', 'webgpu', { epochs: 1, trainingDigits: 320 });
+      await finished(train, { keepsTensors: true, backend: 'webgpu', timeout: 360_000 });
+      await expect(chartsWithPoints(train)).toHaveCount(2);
+      const validation = await out(train).locator('table.pg-table').last().locator('tr', { hasText: 'validation' }).locator('td').allInnerTexts();
+      // 320 digits, one epoch (10 steps): above the 10% of guessing, far from the full run's 95%.
+      expect(Number(validation.at(-1))).toBeGreaterThan(0.3);
+      await expect(out(train)).toContainText('samples/s on webgpu');
+      expect(errors).toEqual([]);
+    } finally {
+      await browser.close();
+    }
   });
 });
