@@ -225,6 +225,8 @@ test('search finds chapter 1 from a word in its body, from the / key and from th
   await expect(dialog).toBeVisible();
   await dialog.getByRole('textbox').fill('triangles');
   await expect(dialog.locator('.pagefind-ui__result-link').first()).toHaveText('What is deep learning');
+  const { violations } = await new AxeBuilder({ page }).include('[data-search-dialog]').analyze();
+  expect(violations.map((v) => `${v.id}: ${v.help}`)).toEqual([]);
   await page.keyboard.press('Escape');
   await expect(dialog).toBeHidden();
   expect(problems).toEqual([]);
