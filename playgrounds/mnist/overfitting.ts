@@ -4,7 +4,7 @@ import { data, fitCallbacks, param, table } from 'course';
 
 // 500 digits for 670,000 weights: enough freedom to memorise every one of them.
 const TRAINING_DIGITS = param('trainingDigits', 500);
-const EPOCHS = param('epochs', 30);
+const EPOCHS = param('epochs', 20);
 const BATCH_SIZE = 32;
 
 const mnist = await data.mnist();
