@@ -38,17 +38,26 @@ function pagesToMeasure(distDir: string): string[] {
   return pages;
 }
 
+/** Waits until the server has logged nothing new for 1.5 s (a loaded machine delays the log). */
+async function quiet(served: string[]): Promise<void> {
+  for (let seen = -1; seen !== served.length; ) {
+    seen = served.length;
+    await new Promise((r) => setTimeout(r, 1500));
+  }
+}
+
 async function measure(ctx: BenchContext, path: string) {
   const browser = await ctx.launch();
   const page = await browser.newPage();
   ctx.served.length = 0;
   await page.goto(ctx.siteUrl + path, { waitUntil: 'networkidle' });
-  await page.waitForTimeout(1000);
+  await quiet(ctx.served);
   const before = loadedFiles(ctx, ctx.served);
   await page.locator('[data-playground] [data-action="edit"]').first().click();
   await page.locator('.monaco-editor').first().waitFor({ timeout: 60_000 });
   await page.waitForLoadState('networkidle');
   await page.waitForTimeout(3000); // Monaco starts its workers after the editor appears
+  await quiet(ctx.served);
   const after = loadedFiles(ctx, ctx.served);
   await browser.close();
   const sum = (list: Loaded[], pick: (l: Loaded) => boolean = () => true) =>

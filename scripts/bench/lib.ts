@@ -3,6 +3,7 @@
  * Chromium via Playwright, and the result shape every benchmark returns.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
+import { createServer } from 'node:net';
 import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, WEBGPU_ARGS } from '../../tests/e2e/fixtures/env.ts';
 
@@ -34,6 +35,17 @@ export interface Benchmark {
 
 export function launchChromium(): Promise<Browser> {
   return chromium.launch(chromiumLaunchOptions(WEBGPU_ARGS));
+}
+
+/** A port nothing listens on right now (other builds and test servers share the machine). */
+export function freePort(): Promise<number> {
+  return new Promise((resolve, reject) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+    probe.once('error', reject);
+  });
 }
 
 /**

@@ -8,13 +8,13 @@ import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { E2E_BASE } from '../../tests/e2e/fixtures/env.ts';
 import { firstOutput } from './first-output.ts';
 import { jsBytes } from './js-bytes.ts';
-import { formatTable, launchChromium, serveDist, type Benchmark, type BenchResult } from './lib.ts';
+import { formatTable, freePort, launchChromium, serveDist, type Benchmark, type BenchResult } from './lib.ts';
 import { throughput } from './throughput.ts';
 
 const BENCHMARKS: Benchmark[] = [jsBytes, firstOutput, throughput];
 
 const distDir = process.env.BENCH_DIST || 'dist';
-const port = Number(process.env.BENCH_PORT || 4455);
+const port = Number(process.env.BENCH_PORT) || (await freePort());
 const wanted = process.argv.slice(2);
 const selected = wanted.length ? BENCHMARKS.filter((b) => wanted.includes(b.name)) : BENCHMARKS;
 if (selected.length === 0) {

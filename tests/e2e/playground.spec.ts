@@ -63,6 +63,16 @@ test.describe('playgrounds', () => {
     expect(requests.filter((u) => /editor\.|ts\.worker|playground-types/.test(u))).toEqual([]);
   });
 
+  test('Ctrl+Enter runs when the focus is anywhere in the playground, without the editor', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/hello.ts');
+    await pg.getByRole('button', { name: 'Share' }).focus();
+    await page.keyboard.press('ControlOrMeta+Enter');
+    await expect(pg).toHaveAttribute('data-state', 'done', { timeout: 90_000 });
+    await expect(pg.locator('[data-part="output"]')).toContainText('sum = 10');
+    await expect(pg.locator('.monaco-editor')).toHaveCount(0);
+  });
+
   test('Edit, type and Ctrl+Enter runs the edited code', async ({ page }) => {
     await page.goto(LAB);
     const pg = playground(page, 'lab/hello.ts');
