@@ -8,7 +8,7 @@ import { createBrowserHost, InputRequests } from '../course/hosts/browser.ts';
 import { activateBackend, tfBackendInit, type BackendInit, type BackendResult, type TfBackends } from './backends.ts';
 import { execute } from './execute.ts';
 import type { ModuleMap } from './modules.ts';
-import type { BackendChoice, FromWorker, ToWorker } from './protocol.ts';
+import type { Backend, BackendChoice, FromWorker, ToWorker } from './protocol.ts';
 
 export type RunMessage = Extract<ToWorker, { type: 'run' }>;
 
@@ -22,6 +22,8 @@ export interface KernelDeps {
   prepareBackend: BackendInit;
   /** Transformers.js configured for a run's asset base and model source. */
   importTransformers(run: RunMessage): Promise<Transformers>;
+  /** Called when a backend becomes active (after fallbacks), e.g. to adjust it. */
+  onActivated?(backend: Backend): void;
   /** The modules playground code can import, given this run's Transformers.js loader. */
   modules(importTransformers: () => Promise<Transformers>): ModuleMap;
 }
@@ -72,6 +74,7 @@ export function createKernel(deps: KernelDeps): Kernel {
     if (activation && activeChoice === choice) return activation;
     activation = await activateBackend(choice, tfBackendInit(tf, deps.prepareBackend));
     activeChoice = choice;
+    deps.onActivated?.(activation.backend);
     if (activation.backend === 'webgpu') watchDeviceLoss();
     return activation;
   }

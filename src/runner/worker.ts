@@ -11,11 +11,16 @@ import { createKernel, type RunMessage } from './kernel.ts';
 import type { Backend, FromWorker, ToWorker } from './protocol.ts';
 import { configureTransformers, type TransformersEnv } from './transformers-env.ts';
 import { ORT_FILES, TFJS_WASM_FILES } from './wasm-files.ts';
+import { guardSyncReads } from './webgpu-sync.ts';
 
 const scope = globalThis as unknown as {
   postMessage(message: FromWorker): void;
   addEventListener(type: 'message', listener: (event: MessageEvent<ToWorker>) => void): void;
 };
+
+/** The software renderer under the WebGPU adapter the reader chose explicitly, if any. */
+let softwareWebGPU: string | undefined;
+let syncReadsGuarded = false;
 
 async function prepareBackend(backend: Backend, explicit: boolean): Promise<void> {
   switch (backend) {
@@ -34,6 +39,7 @@ async function prepareBackend(backend: Backend, explicit: boolean): Promise<void
         isFallbackAdapter: info?.isFallbackAdapter ?? adapter.isFallbackAdapter,
       });
       if (software && !explicit) throw new Error(softwareReason('webgpu', software));
+      softwareWebGPU = software;
       await import('@tensorflow/tfjs-backend-webgpu');
       return;
     }
@@ -69,6 +75,11 @@ const kernel = createKernel({
   tf,
   prepareBackend,
   importTransformers,
+  onActivated(backend) {
+    if (backend !== 'webgpu' || !softwareWebGPU || syncReadsGuarded) return;
+    syncReadsGuarded = true;
+    guardSyncReads(tf.backend() as unknown as Parameters<typeof guardSyncReads>[0], softwareWebGPU);
+  },
   modules: (loadTransformers) => ({
     '@tensorflow/tfjs': () => tf,
     '@tensorflow/tfjs-core': () => tf,
