@@ -1,12 +1,17 @@
 import { formatArgs, printedTensors } from '../runner/format.ts';
 import type { LogLevel, Output } from '../runner/protocol.ts';
+import { getHost, type CourseHost } from './host.ts';
 import { readsAtOnce, send } from './outputs.ts';
 
-/** Emits one log line at `level`, formatting the values like `console.log` in a playground. */
-export function print(level: LogLevel, args: readonly unknown[]): void {
+/**
+ * Emits one log line at `level`, formatting the values like `console.log` in a
+ * playground. `host`: the run it belongs to (a run's console keeps printing to its own
+ * run from timers that fire after it).
+ */
+export function print(level: LogLevel, args: readonly unknown[], host: CourseHost = getHost()): void {
   const tensors = printedTensors(args);
   if (readsAtOnce(tensors)) {
-    send({ kind: 'log', level, text: formatArgs(args) });
+    send({ kind: 'log', level, text: formatArgs(args) }, host);
     return;
   }
   // Reading starts now, so disposing the tensor right after the log is fine.
@@ -14,7 +19,7 @@ export function print(level: LogLevel, args: readonly unknown[]): void {
   const values = Promise.all(reads).then(
     (read): Output => ({ kind: 'log', level, text: formatArgs(args, new Map(tensors.map((t, i) => [t, read[i]!]))) }),
   );
-  send(values);
+  send(values, host);
 }
 
 /** Prints values (tensors show shape, dtype and abbreviated values), like `console.log`. */

@@ -6,9 +6,9 @@
  */
 import { setHost, type CourseHost } from '../course/host.ts';
 import { flushAll } from '../course/throttle.ts';
-import { drainOutputs } from '../course/outputs.ts';
+import { drainOutputs, send } from '../course/outputs.ts';
 import { print } from '../course/log.ts';
-import { table, type TableData } from '../course/table.ts';
+import { tableOutput, type TableData } from '../course/table.ts';
 import type { Backend, LogLevel, RunError, RunSummary } from './protocol.ts';
 import { requireFrom, resolveImports, type ModuleMap } from './modules.ts';
 import { compile, lineOffset, locateCompileError, mapError, type StackContext } from './stack.ts';
@@ -84,7 +84,7 @@ export async function execute(source: string, filename: string, host: CourseHost
   // The reader's code gets its own console (still printing after the run, e.g. from a
   // timer); the global one is redirected while the run lasts, so what libraries print
   // (`model.summary()`, TF.js warnings) shows in the output too.
-  const captured = capturedConsoleMethods();
+  const captured = capturedConsoleMethods(host);
   const readerConsole = Object.assign(Object.create(console) as Console, captured);
   const restoreConsole = redirectConsole(captured);
   // A TF.js error is thrown ~15 frames below the reader's call; V8 keeps 10 by default.
@@ -117,18 +117,18 @@ export async function execute(source: string, filename: string, host: CourseHost
 }
 
 /** Console methods that print to the run's output. */
-function capturedConsoleMethods(): Partial<Console> {
+function capturedConsoleMethods(host: CourseHost): Partial<Console> {
   const levels: Record<string, LogLevel> = { log: 'log', info: 'info', warn: 'warn', error: 'error', debug: 'log', dir: 'log', trace: 'log' };
   const captured: Record<string, unknown> = {};
   for (const [method, level] of Object.entries(levels)) {
-    captured[method] = (...args: unknown[]) => print(level, args);
+    captured[method] = (...args: unknown[]) => print(level, args, host);
   }
   captured.assert = (condition: unknown, ...args: unknown[]) => {
-    if (!condition) print('error', ['Assertion failed:', ...args]);
+    if (!condition) print('error', ['Assertion failed:', ...args], host);
   };
   captured.table = (data: unknown, columns?: string[]) => {
-    if (typeof data === 'object' && data !== null) table(data as TableData, columns ? { columns } : {});
-    else print('log', [data]);
+    if (typeof data === 'object' && data !== null) send(tableOutput(data as TableData, columns ? { columns } : {}), host);
+    else print('log', [data], host);
   };
   return captured as Partial<Console>;
 }

@@ -51,6 +51,13 @@ describe('execute', () => {
     expect(text).toContain('Total params: 8');
   });
 
+  it('a run\'s console keeps printing to that run after it ended', async () => {
+    const first = await run("setTimeout(() => console.log('late from the first run'), 30);");
+    const second = await run('await new Promise((resolve) => setTimeout(resolve, 80));');
+    expect(first.outputs).toEqual([{ kind: 'log', level: 'log', text: 'late from the first run' }]);
+    expect(second.outputs).toEqual([]);
+  });
+
   it('gives the global console back after the run', async () => {
     const before = console.log;
     await run("console.log('inside');");
