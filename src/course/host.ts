@@ -3,7 +3,7 @@
  * file system directly; they call the current host, so one playground file runs
  * unchanged in the browser worker and in Node under vitest.
  */
-import type { InputRequest, InputValue, Output, Params, Pixels } from '../runner/protocol.ts';
+import type { Backend, InputRequest, InputValue, Output, Params, Pixels } from '../runner/protocol.ts';
 
 export type ProgressCallback = (loaded: number, total: number | undefined) => void;
 
@@ -36,6 +36,11 @@ export interface CourseHost {
    * they import the package as is (Node).
    */
   importTransformers?: () => Promise<typeof import('@huggingface/transformers')>;
+  /**
+   * Switches TF.js to `backend` for the rest of the run, loading it first (a playground
+   * that compares backends); rejects with the reason when this host can't run it.
+   */
+  switchBackend(backend: Backend): Promise<void>;
 }
 
 let current: CourseHost | undefined;

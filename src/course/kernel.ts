@@ -1,6 +1,6 @@
 /** Parameters, kept values and the active backend: what a run knows about its kernel. */
 import * as tf from '@tensorflow/tfjs';
-import type { ParamValue } from '../runner/protocol.ts';
+import type { Backend, ParamValue } from '../runner/protocol.ts';
 import { getHost } from './host.ts';
 
 /**
@@ -44,6 +44,17 @@ export function recall<T>(name: string, options: RecallOptions): T {
     throw new Error(`"${name}" is not available yet: run the playground "${options.from}" first (it keeps "${name}" for the playgrounds after it).`);
   }
   return kept.get(name) as T;
+}
+
+/**
+ * Switches this run to another TF.js backend, loading it first. Rejects with the reason
+ * when this browser can't run it (no WebGPU adapter, no WebGL). The next run gets the
+ * backend the reader chose again.
+ *
+ * @example for (const name of ['webgpu', 'wasm'] as const) { await useBackend(name); ... }
+ */
+export async function useBackend(name: Backend): Promise<void> {
+  await getHost().switchBackend(name);
 }
 
 /** The TF.js backend this run uses: 'webgpu', 'webgl', 'wasm' or 'cpu'. */

@@ -71,7 +71,9 @@ export function createKernel(deps: KernelDeps): Kernel {
   }
 
   async function useBackend(choice: BackendChoice): Promise<BackendResult> {
-    if (activation && activeChoice === choice) return activation;
+    // A playground may have switched backends (course.useBackend) and stopped before
+    // switching back, so the cache holds only while TF.js still runs what it says.
+    if (activation && activeChoice === choice && tf.engine().backendName === activation.backend) return activation;
     activation = await activateBackend(choice, tfBackendInit(tf, deps.prepareBackend));
     activeChoice = choice;
     deps.onActivated?.(activation.backend);
@@ -90,7 +92,8 @@ export function createKernel(deps: KernelDeps): Kernel {
       const { backend, fallbacks } = await useBackend(msg.backend);
       post({ type: 'backend', runId, backend, fallbacks });
       const importTransformers = () => deps.importTransformers(msg);
-      const host = createBrowserHost({ runId, post, params: msg.params, assetBase: msg.assetBase, kept, inputs, importTransformers });
+      const switchBackend = (backend: Backend) => tfBackendInit(tf, deps.prepareBackend)(backend, true);
+      const host = createBrowserHost({ runId, post, params: msg.params, assetBase: msg.assetBase, kept, inputs, importTransformers, switchBackend });
       const { summary, error } = await execute(msg.source, msg.filename, host, deps.modules(importTransformers));
       post(error ? { type: 'error', runId, error } : { type: 'done', runId, summary });
     } catch (err) {

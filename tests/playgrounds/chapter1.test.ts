@@ -16,7 +16,7 @@ describe('chapter 1: what is deep learning', () => {
     for (const r of table.rows) for (const v of r.slice(1)) expect(Number(v)).toBeGreaterThan(0);
     const bar = run.outputs.find((o) => o.kind === 'chart');
     expect(bar?.kind === 'chart' && bar.spec.categories).toEqual(['wasm', 'cpu']);
-    const diff = run.logs.find((l) => l.startsWith('cpu vs wasm'));
+    const diff = run.logs.find((l) => l.startsWith('wasm vs cpu'));
     expect(diff).toBeDefined();
     expect(Number(diff!.split('difference ')[1])).toBeLessThan(1e-3);
   });

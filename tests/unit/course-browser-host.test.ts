@@ -54,7 +54,7 @@ describe('browser host', () => {
   it('posts outputs and input requests tagged with the run, and resolves replies', async () => {
     const posted: FromWorker[] = [];
     const inputs = new InputRequests();
-    const host = createBrowserHost({ runId: 7, post: (m) => posted.push(m), params: {}, assetBase: 'https://s.example/', kept: new Map(), inputs, importTransformers: () => import('@huggingface/transformers') });
+    const host = createBrowserHost({ runId: 7, post: (m) => posted.push(m), params: {}, assetBase: 'https://s.example/', kept: new Map(), inputs, importTransformers: () => import('@huggingface/transformers'), switchBackend: async () => {} });
     host.emit({ kind: 'log', level: 'log', text: 'hi' });
     const reply = host.request({ kind: 'draw', prompt: 'Draw', width: 28, height: 28 });
     expect(posted).toEqual([

@@ -1,5 +1,6 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import * as tf from '@tensorflow/tfjs';
+import '@tensorflow/tfjs-backend-wasm';
 import * as course from '../../src/course/index.ts';
 import { createKernel, type RunMessage } from '../../src/runner/kernel.ts';
 import type { Backend, FromWorker } from '../../src/runner/protocol.ts';
@@ -75,6 +76,22 @@ describe('kernel', () => {
     await k.idle();
     expect(posted.find((m) => m.type === 'error' && m.runId === 1)).toMatchObject({ error: { phase: 'syntax', line: 1 } });
     expect(posted.at(-1)).toMatchObject({ type: 'done', runId: 2 });
+  });
+
+  it('a run that switches backends and fails leaves the next run on the reader\'s choice', async () => {
+    const { k, posted } = kernel(['cpu', 'wasm']);
+    k.receive(run(1, "import { useBackend } from 'course';\nawait useBackend('wasm');\nthrow new Error('stopped half way');", { backend: 'cpu' }));
+    k.receive(run(2, "import { backend } from 'course';\nconsole.log(backend());", { backend: 'cpu' }));
+    await k.idle();
+    expect(posted.find((m) => m.type === 'error' && m.runId === 1)).toMatchObject({ error: { message: expect.stringContaining('stopped half way') } });
+    expect(posted).toContainEqual({ type: 'output', runId: 2, output: { kind: 'log', level: 'log', text: 'cpu' } });
+  });
+
+  it('useBackend names the reason when a backend cannot start', async () => {
+    const { k, posted } = kernel(['cpu']);
+    k.receive(run(1, "import { useBackend } from 'course';\nawait useBackend('webgpu');", { backend: 'cpu' }));
+    await k.idle();
+    expect(posted.at(-1)).toMatchObject({ type: 'error', error: { message: expect.stringContaining('webgpu is not in this test'), line: 2 } });
   });
 
   it('reports a crash when no backend can start', async () => {

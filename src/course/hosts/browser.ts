@@ -44,6 +44,7 @@ export interface BrowserHostOptions {
   inputs: InputRequests;
   /** Transformers.js configured for this run, for `course.models` helpers. */
   importTransformers: () => Promise<typeof import('@huggingface/transformers')>;
+  switchBackend: CourseHost['switchBackend'];
   fetch?: typeof fetch;
 }
 
@@ -55,6 +56,7 @@ export function createBrowserHost(o: BrowserHostOptions): CourseHost {
     assetRoot: o.assetBase,
     kept: o.kept,
     importTransformers: o.importTransformers,
+    switchBackend: o.switchBackend,
     emit(output) {
       o.post({ type: 'output', runId: o.runId, output });
     },

@@ -61,6 +61,7 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
       return bytes;
     },
     decodeImage: decodeImageNode,
+    switchBackend: (backend) => initNodeBackend(backend, true),
   };
 }
 
@@ -69,15 +70,14 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
  * or 'cpu'. WebGPU and WebGL need a browser and fall back like in one.
  */
 export async function activateNodeBackend(choice: BackendChoice): Promise<BackendResult> {
-  const result = await activateBackend(
-    choice,
-    tfBackendInit(tf, async (backend) => {
-      if (backend === 'webgpu' || backend === 'webgl') throw new Error(`${backend} needs a browser; Node has none`);
-      if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
-    }),
-  );
+  const result = await activateBackend(choice, initNodeBackend);
   // The CPU backend's first tensor prints a "install tfjs-node" banner through
   // console.warn; letting that happen here keeps it out of the first run's outputs.
   tf.dispose(tf.scalar(0));
   return result;
 }
+
+const initNodeBackend = tfBackendInit(tf, async (backend) => {
+  if (backend === 'webgpu' || backend === 'webgl') throw new Error(`${backend} needs a browser; Node has none`);
+  if (backend === 'wasm') await import('@tensorflow/tfjs-backend-wasm');
+});

@@ -23,6 +23,9 @@ export async function runDirect(backend: string, batches: number): Promise<strin
       kept: new Map(),
       inputs: new InputRequests(),
       importTransformers: () => import('@huggingface/transformers'),
+      switchBackend: async (name) => {
+        if (!(await tf.setBackend(name))) throw new Error(`backend ${name} failed to initialise`);
+      },
     }),
   );
   // Importing the playground module runs it, exactly as written.
