@@ -177,6 +177,24 @@ test.describe('playgrounds', () => {
     expect(right).toBeGreaterThan(225);
   });
 
+  test('bar and scatter charts, tables and notices render', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/charts-and-tables.ts');
+    await run(pg);
+    await expect(pg).toHaveAttribute('data-state', 'done');
+    const bar = pg.locator('[data-chart-kind="bar"]');
+    await expect(bar.locator('canvas')).toBeVisible();
+    await expect(bar).toHaveAttribute('data-points', '3');
+    await expect(bar.locator('.pg-sr-only')).toHaveText('cat 0.2, dog 0.7, bird 0.1');
+    const scatter = pg.locator('[data-chart-kind="scatter"]');
+    await expect(scatter).toHaveAttribute('data-points', '200');
+    await expect(scatter.locator('.u-legend')).toContainText('outside');
+    const table = pg.getByRole('table', { name: 'Layers' });
+    await expect(table.locator('tbody tr')).toHaveCount(2);
+    await expect(table.locator('tbody tr').first()).toContainText('100480');
+    await expect(pg.getByRole('note')).toContainText('Charts, tables and notices all come from course.');
+  });
+
   test('a run that leaves tensors allocated gets a warning', async ({ page }) => {
     await page.goto(LAB);
     const pg = playground(page, 'lab/leak.ts');
@@ -190,6 +208,7 @@ test.describe('playgrounds', () => {
     await pg.getByRole('button', { name: 'Run', exact: true }).click();
     const pad = pg.locator('canvas.pg-drawpad');
     await expect(pad).toBeVisible({ timeout: 90_000 });
+    await pad.scrollIntoViewIfNeeded(); // raw mouse moves use viewport coordinates
     const box = (await pad.boundingBox())!;
     await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2);
     await page.mouse.down();

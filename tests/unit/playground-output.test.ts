@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alignSeries } from '../../src/playground/output/chart-data.ts';
+import { alignSeries, chartSummary } from '../../src/playground/output/chart-data.ts';
 import {
   errorHeadline,
   fallbackText,
@@ -86,5 +86,21 @@ describe('chart data alignment', () => {
   it('turns non-finite y into gaps and drops non-finite x', () => {
     expect(alignSeries([[[0, NaN], [NaN, 1], [1, 2]]])).toEqual([[0, 1], [null, 2]]);
     expect(alignSeries([[], []])).toEqual([[], [], []]);
+  });
+});
+
+describe('chart summaries for screen readers', () => {
+  it('describes line series by count and last value', () => {
+    expect(chartSummary({ kind: 'line', series: ['loss', 'val_loss'] }, [[[1, 0.9], [2, 0.51234]], []])).toBe(
+      'loss: 2 points, last 0.512 at 2; val_loss: 0 points',
+    );
+  });
+
+  it('names bar categories with their values', () => {
+    expect(chartSummary({ kind: 'bar', series: ['p'], categories: ['cat', 'dog'] }, [[[0, 0.2], [1, 0.8]]])).toBe('cat 0.2, dog 0.8');
+  });
+
+  it('counts scatter points per series', () => {
+    expect(chartSummary({ kind: 'scatter', series: ['a', 'b'] }, [[[0, 1]], [[1, 1], [2, 2]]])).toBe('a: 1 point; b: 2 points');
   });
 });

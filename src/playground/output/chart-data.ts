@@ -24,3 +24,30 @@ export function alignSeries(series: readonly (readonly [number, number])[][]): A
   }
   return [xs, ...ys];
 }
+
+/**
+ * Words for what a canvas chart shows, for screen readers: one clause per series with its
+ * point count and last value, or each category's value for a bar chart.
+ */
+export function chartSummary(
+  spec: { kind: 'line' | 'bar' | 'scatter'; series: string[]; categories?: string[] },
+  points: readonly (readonly [number, number])[][],
+): string {
+  const round = (v: number) => String(Number(v.toPrecision(3)));
+  if (spec.kind === 'bar') {
+    return spec.series
+      .map((name, s) => {
+        const values = (points[s] ?? []).map(([x, y]) => `${spec.categories?.[x] ?? x} ${round(y)}`);
+        return `${spec.series.length > 1 ? `${name}: ` : ''}${values.join(', ')}`;
+      })
+      .join('; ');
+  }
+  return spec.series
+    .map((name, s) => {
+      const list = points[s] ?? [];
+      const last = list[list.length - 1];
+      const what = `${name}: ${list.length} point${list.length === 1 ? '' : 's'}`;
+      return last && spec.kind === 'line' ? `${what}, last ${round(last[1])} at ${round(last[0])}` : what;
+    })
+    .join('; ');
+}

@@ -5,7 +5,7 @@
  */
 import type { ChartSpec } from '../../runner/protocol.ts';
 import type uPlotType from 'uplot';
-import { alignSeries } from './chart-data.ts';
+import { alignSeries, chartSummary } from './chart-data.ts';
 import { el } from './dom.ts';
 
 type UPlotCtor = typeof uPlotType;
@@ -26,6 +26,8 @@ const HEIGHT = 240;
 export class ChartView {
   readonly element: HTMLElement;
   private readonly plotHost: HTMLElement;
+  /** The chart in words: the canvas says nothing to a screen reader. */
+  private readonly summary: HTMLElement;
   private readonly points: [number, number][][];
   private plot: uPlotType | undefined;
   private uPlot: UPlotCtor | undefined;
@@ -35,10 +37,12 @@ export class ChartView {
 
   constructor(private readonly spec: ChartSpec) {
     this.points = spec.series.map(() => []);
-    this.plotHost = el('div', { class: 'pg-chart-plot' });
+    this.plotHost = el('div', { class: 'pg-chart-plot', attrs: { 'aria-hidden': 'true' } });
+    this.summary = el('p', { class: 'pg-sr-only' });
     this.element = el('figure', { class: `pg-chart pg-chart-${spec.kind}`, attrs: { 'data-chart-kind': spec.kind } }, [
       el('figcaption', { text: spec.title }),
       this.plotHost,
+      this.summary,
     ]);
     this.element.dataset.points = '0';
     void loadUPlot().then((ctor) => {
@@ -70,6 +74,7 @@ export class ChartView {
     const count = this.points.reduce((n, s) => n + s.length, 0);
     // Tests and assistive tooling read how many points arrived without parsing a canvas.
     this.element.dataset.points = String(count);
+    this.summary.textContent = chartSummary(this.spec, this.points);
     if (this.frame || !this.plot) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -97,7 +102,8 @@ export class ChartView {
     const xAxis = axis(spec.xLabel);
     if (spec.kind === 'bar' && spec.categories) {
       const categories = spec.categories;
-      xAxis.values = (_u, splits) => splits.map((v) => (Number.isInteger(v) ? (categories[v] ?? '') : ''));
+      xAxis.splits = () => categories.map((_, i) => i);
+      xAxis.values = (_u, splits) => splits.map((v) => categories[v] ?? '');
     }
     const barWidth = 0.7 / Math.max(1, spec.series.length);
     const series: uPlotType.Series[] = spec.series.map((label, i) => {
@@ -113,7 +119,14 @@ export class ChartView {
       {
         width: Math.max(200, this.plotHost.clientWidth),
         height: HEIGHT,
-        scales: { x: { time: false, ...(spec.kind === 'bar' ? { range: (_u, min, max) => [min - 0.5, max + 0.5] as uPlotType.Range.MinMax } : {}) } },
+        scales:
+          spec.kind === 'bar'
+            ? {
+                x: { time: false, range: (_u, min, max) => [min - 0.5, max + 0.5] },
+                // Bars grow from zero, whatever the smallest value.
+                y: { range: (_u, min, max) => [Math.min(0, min), Math.max(0, max) * 1.05 || 1] },
+              }
+            : { x: { time: false } },
         series: [{ label: spec.xLabel ?? 'x' }, ...series],
         axes: [xAxis, axis(spec.yLabel)],
         legend: { show: spec.series.length > 1 || spec.kind !== 'bar', live: false },
