@@ -43,7 +43,10 @@ async function start(page: Page, src: string, backend = 'wasm', params = SMALL[s
   await expect(pg).toHaveAttribute('data-island', 'ready');
   await pg.evaluate((root, p) => void (root.dataset.params = JSON.stringify(p)), params);
   await pg.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
+  // A playground run before keeps its last state until the new run starts.
+  const before = await pg.getAttribute('data-state');
   await pg.getByRole('button', { name: 'Run', exact: true }).click();
+  await expect(pg).not.toHaveAttribute('data-state', before ?? 'idle');
   return pg;
 }
 
