@@ -4,9 +4,8 @@
  * kernel worker). Pages with a saved edit or a share link load the controller at once so
  * the reader sees their own code.
  */
+import type { Action } from './controller.ts';
 import { storageKey } from './persistence.ts';
-
-type Action = 'run' | 'stop' | 'edit' | 'reset' | 'share';
 
 const load = () => import('./controller.ts');
 

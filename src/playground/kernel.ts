@@ -71,7 +71,7 @@ export class Kernel {
   private active: PendingRun | undefined;
   private readonly queue: PendingRun[] = [];
   private nextRunId = 1;
-  /** How many workers were created; the UI and tests use it to see restarts. */
+  /** How many workers were created: a restart shows as a new generation. */
   generation = 0;
 
   constructor(private readonly createWorker: () => WorkerLike) {}
