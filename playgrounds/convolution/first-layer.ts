@@ -36,7 +36,7 @@ const accuracy = (await acc!.data())[0]!;
 tf.dispose([loss!, acc!]);
 table(
   { model: ['small CNN'], weights: [model.countParams()], 'validation accuracy': [accuracy] },
-  { caption: `After ${EPOCHS} epochs; the reference MLP needs 670,000 weights` },
+  { caption: `After ${EPOCHS} epoch${EPOCHS === 1 ? '' : 's'}; the reference MLP needs 670,000 weights` },
 );
 
 // Each filter and each feature map stretched from its own minimum (black) to maximum

@@ -46,7 +46,7 @@ table(
     digits: [TRAINING_DIGITS, validation.xs.shape[0], ''],
     accuracy: [trainAcc, valAcc, trainAcc - valAcc],
   },
-  { caption: `After ${EPOCHS} epochs on ${TRAINING_DIGITS} digits` },
+  { caption: `After ${EPOCHS} epoch${EPOCHS === 1 ? '' : 's'} on ${TRAINING_DIGITS} digits` },
 );
 console.log(`The model is right on ${(trainAcc * 100).toFixed(1)}% of the digits it studied but only ${(valAcc * 100).toFixed(1)}% of new ones.`);
 

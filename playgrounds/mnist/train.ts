@@ -60,7 +60,7 @@ table(
     loss: [trainLoss, valLoss],
     accuracy: [trainAcc, valAcc],
   },
-  { caption: `After ${EPOCHS} epochs` },
+  { caption: `After ${EPOCHS} epoch${EPOCHS === 1 ? '' : 's'}` },
 );
 
 // Later playgrounds on this page use the trained model without training it again.

@@ -103,13 +103,13 @@ describe('chapter 4: image kernels and convolution', () => {
     expect(valid[1]![1]).toBe(117);
   });
 
-  it('a small CNN learns (>= 85% on 2,000 held-out digits after a short run) and shows its 3x3 filters and 26x26 feature maps', async () => {
-    const run = await runPlaygroundFile('convolution/first-layer.ts', { params: { epochs: 2, trainingDigits: 4000 } });
+  it('a small CNN learns (>= 88% on 2,000 held-out digits after 2 epochs) and shows its 3x3 filters and 26x26 feature maps', async () => {
+    const run = await runPlaygroundFile('convolution/first-layer.ts', { params: { epochs: 2, trainingDigits: 8000 } });
     expectClean(run);
     const result = tables(run.outputs)[0]!;
     const accuracy = Number(result.rows[0]![result.columns.indexOf('validation accuracy')]);
-    console.log(`small CNN, 2 epochs on 4,000 digits: ${(accuracy * 100).toFixed(1)}% validation accuracy`);
-    expect(accuracy).toBeGreaterThanOrEqual(0.85);
+    console.log(`small CNN, 2 epochs on 8,000 digits: ${(accuracy * 100).toFixed(1)}% validation accuracy`);
+    expect(accuracy).toBeGreaterThanOrEqual(0.88);
     const grids = images(run.outputs);
     const filters = grids.find((g) => /filters/.test(g.caption ?? ''))!;
     const maps = grids.find((g) => /feature maps/.test(g.caption ?? ''))!;
