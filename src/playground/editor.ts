@@ -108,6 +108,7 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorH
     lineHeight: 21,
     ...(fontFamily ? { fontFamily } : {}),
     tabSize: 2,
+    lineNumbersMinChars: 3,
     fixedOverflowWidgets: true,
     padding: { top: 12, bottom: 12 },
     scrollbar: { alwaysConsumeMouseWheel: false },
