@@ -6,13 +6,14 @@
  */
 import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
 import { E2E_BASE } from '../../tests/e2e/fixtures/env.ts';
+import { editorReady } from './editor-ready.ts';
 import { firstOutput } from './first-output.ts';
 import { jsBytes } from './js-bytes.ts';
 import { formatTable, freePort, launchChromium, serveDist, type Benchmark, type BenchResult } from './lib.ts';
 import { mnist } from './mnist.ts';
 import { throughput } from './throughput.ts';
 
-const BENCHMARKS: Benchmark[] = [jsBytes, firstOutput, throughput, mnist];
+const BENCHMARKS: Benchmark[] = [jsBytes, editorReady, firstOutput, throughput, mnist];
 
 const distDir = process.env.BENCH_DIST || 'dist';
 const port = Number(process.env.BENCH_PORT) || (await freePort());
