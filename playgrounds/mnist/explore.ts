@@ -2,7 +2,6 @@
 import * as tf from '@tensorflow/tfjs';
 import { data, imageGrid, param, table } from 'course';
 
-// How many digits to show in the grid.
 const SHOW = param('show', 32);
 
 const mnist = await data.mnist();
