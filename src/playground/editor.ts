@@ -12,6 +12,7 @@ import EditorWorker from 'monaco-editor/editor/editor.worker?worker';
 import TsWorker from 'monaco-editor/languages/features/typescript/ts.worker?worker';
 import type { RunError } from '../runner/protocol.ts';
 import { withBase } from '../lib/base-path.ts';
+import { needsTransformersTypes, selectTypeFiles } from './type-groups.ts';
 
 self.MonacoEnvironment = {
   getWorker(_id: string, label: string) {
@@ -34,21 +35,27 @@ typescript.typescriptDefaults.setCompilerOptions({
 });
 typescript.typescriptDefaults.setEagerModelSync(true);
 
-let typesLoaded: Promise<number> | undefined;
+let typeFiles: Promise<Record<string, string>> | undefined;
+let transformersTypes = false;
 
-/** Registers the declaration bundle once per page; resolves to the number of files. */
-export function loadTypes(): Promise<number> {
-  typesLoaded ??= fetch(withBase('playground-types.json'))
-    .then((r) => {
-      if (!r.ok) throw new Error(`playground-types.json: HTTP ${r.status}`);
-      return r.json() as Promise<{ files: Record<string, string> }>;
-    })
-    .then(({ files }) => {
-      const libs = Object.entries(files).map(([path, content]) => ({ filePath: `file:///${path}`, content }));
-      typescript.typescriptDefaults.setExtraLibs(libs);
-      return libs.length;
-    });
-  return typesLoaded;
+/**
+ * Fetches the declaration bundle once per page and registers what `code` needs; a later
+ * call with code that uses Transformers.js adds its declarations. Resolves to the number
+ * of files registered.
+ */
+export async function loadTypes(code: string): Promise<number> {
+  typeFiles ??= fetch(withBase('playground-types.json')).then((r) => {
+    if (!r.ok) throw new Error(`playground-types.json: HTTP ${r.status}`);
+    return (r.json() as Promise<{ files: Record<string, string> }>).then((bundle) => bundle.files);
+  });
+  const files = await typeFiles;
+  const wanted = transformersTypes || needsTransformersTypes(code);
+  const libs = typescript.typescriptDefaults.getExtraLibs();
+  if (Object.keys(libs).length > 0 && wanted === transformersTypes) return Object.keys(libs).length;
+  transformersTypes = wanted;
+  const selected = selectTypeFiles(files, wanted);
+  typescript.typescriptDefaults.setExtraLibs(selected.map(([path, content]) => ({ filePath: `file:///${path}`, content })));
+  return selected.length;
 }
 
 function applySiteTheme(): void {
@@ -93,7 +100,9 @@ export interface EditorHandle {
 
 export function createEditor(host: HTMLElement, options: EditorOptions): EditorHandle {
   followSiteTheme();
-  void loadTypes().catch((e: unknown) => console.warn('playground: type declarations unavailable', e));
+  const registerTypes = (code: string) =>
+    void loadTypes(code).catch((e: unknown) => console.warn('playground: type declarations unavailable', e));
+  registerTypes(options.code);
   const uri = monaco.Uri.parse(`file:///playgrounds/${options.path}`);
   const model = monaco.editor.getModel(uri) ?? monaco.editor.createModel(options.code, 'typescript', uri);
   model.setValue(options.code);
@@ -123,7 +132,9 @@ export function createEditor(host: HTMLElement, options: EditorOptions): EditorH
   editor.addCommand(monaco.KeyMod.CtrlCmd | monaco.KeyCode.Enter, options.onRun);
   model.onDidChangeContent(() => {
     monaco.editor.setModelMarkers(model, RUNNER_MARKERS, []);
-    options.onChange(model.getValue());
+    const code = model.getValue();
+    if (!transformersTypes && needsTransformersTypes(code)) registerTypes(code);
+    options.onChange(code);
   });
 
   return {

@@ -94,6 +94,16 @@ test.describe('playgrounds', () => {
     await expect(pg.locator('.marker-widget')).toContainText("Type 'number' is not assignable to type 'string'");
   });
 
+  test('Transformers.js declarations are added when the code imports it', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/hello.ts');
+    await replaceCode(page, pg, "import { pipeline } from '@huggingface/transformers';\nconst task: number = pipeline;\n");
+    await expect(pg.locator('.squiggly-error')).toHaveCount(1, { timeout: 120_000 });
+    await page.keyboard.press('F8');
+    await expect(pg.locator('.marker-widget')).toContainText("is not assignable to type 'number'");
+    await expect(pg.locator('.marker-widget')).not.toContainText('Cannot find module');
+  });
+
   test('a syntax error reports line and column, marks the line and runs nothing', async ({ page }) => {
     await page.goto(LAB);
     const pg = playground(page, 'lab/hello.ts');

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { cssToModule } from '../../src/playground/lazy-css.ts';
 import { buildTypesBundle } from '../../src/playground/types-bundle.ts';
+import { needsTransformersTypes, selectTypeFiles } from '../../src/playground/type-groups.ts';
 
 describe('lazy CSS modules', () => {
   it('turns relative url()s into ?url imports and leaves data:, absolute and fragment urls alone', () => {
@@ -46,5 +47,27 @@ describe('editor type bundle', () => {
     const tfjs = JSON.parse(bundle.files['node_modules/@tensorflow/tfjs/package.json']!) as { types: string };
     expect(paths).toContain(`node_modules/@tensorflow/tfjs/${tfjs.types}`);
     expect(paths.some((p) => p.startsWith('node_modules/@types/node/'))).toBe(false);
+  });
+});
+
+describe('editor type groups', () => {
+  it('asks for Transformers.js declarations only for code that may need them', () => {
+    expect(needsTransformersTypes("import { pipeline } from '@huggingface/transformers';")).toBe(true);
+    expect(needsTransformersTypes("import { models } from 'course';\nawait models.bert.fillMask('x');")).toBe(true);
+    expect(needsTransformersTypes("import * as tf from '@tensorflow/tfjs';\nconst modelsTrained = 1;")).toBe(false);
+  });
+
+  it('leaves out exactly the Transformers.js family when not needed', () => {
+    const files = {
+      'node_modules/@tensorflow/tfjs/dist/index.d.ts': 'a',
+      'node_modules/@huggingface/transformers/types/transformers.d.ts': 'b',
+      'node_modules/onnxruntime-common/dist/index.d.ts': 'c',
+      'node_modules/course/src/course/index.ts': 'd',
+    };
+    expect(selectTypeFiles(files, false).map(([p]) => p)).toEqual([
+      'node_modules/@tensorflow/tfjs/dist/index.d.ts',
+      'node_modules/course/src/course/index.ts',
+    ]);
+    expect(selectTypeFiles(files, true)).toHaveLength(4);
   });
 });
