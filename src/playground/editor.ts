@@ -36,6 +36,12 @@ typescript.typescriptDefaults.setCompilerOptions({
 typescript.typescriptDefaults.setEagerModelSync(true);
 
 let typeFiles: Promise<Record<string, string>> | undefined;
+
+async function fetchTypeFiles(): Promise<Record<string, string>> {
+  const response = await fetch(withBase('playground-types.json'));
+  if (!response.ok) throw new Error(`playground-types.json: HTTP ${response.status}`);
+  return ((await response.json()) as { files: Record<string, string> }).files;
+}
 let transformersTypes = false;
 
 /**
@@ -44,11 +50,11 @@ let transformersTypes = false;
  * of files registered.
  */
 export async function loadTypes(code: string): Promise<number> {
-  typeFiles ??= fetch(withBase('playground-types.json')).then((r) => {
-    if (!r.ok) throw new Error(`playground-types.json: HTTP ${r.status}`);
-    return (r.json() as Promise<{ files: Record<string, string> }>).then((bundle) => bundle.files);
+  typeFiles ??= fetchTypeFiles();
+  const files = await typeFiles.catch((error: unknown) => {
+    typeFiles = undefined; // the next editor or edit tries again
+    throw error;
   });
-  const files = await typeFiles;
   const wanted = transformersTypes || needsTransformersTypes(code);
   const libs = typescript.typescriptDefaults.getExtraLibs();
   if (Object.keys(libs).length > 0 && wanted === transformersTypes) return Object.keys(libs).length;
