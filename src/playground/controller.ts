@@ -272,7 +272,7 @@ export class PlaygroundController {
           'done',
           summaryText(end.summary),
           ...this.fallbacks,
-          ...(leak ? [el('p', { class: 'pg-warn', text: leak, attrs: { 'data-part': 'leak' } })] : []),
+          ...(leak ? [el('p', { class: leak.tone === 'warning' ? 'pg-warn' : 'pg-info', text: leak.text, attrs: { 'data-part': leak.tone === 'warning' ? 'leak' : 'kept' } })] : []),
         );
         break;
       }

@@ -39,6 +39,7 @@ export async function execute(source: string, filename: string, host: CourseHost
   const tf = (await modules[TFJS]?.()) as TfRuntime | undefined;
   if (!tf) throw new Error(`execute: the module map has no "${TFJS}" entry`);
   const tensorsBefore = tf.memory().numTensors;
+  const keptBefore = new Map(host.kept);
   const result = (error?: RunError): RunResult => {
     const summary: RunSummary = {
       durationMs: performance.now() - started,
@@ -46,6 +47,8 @@ export async function execute(source: string, filename: string, host: CourseHost
       tensorsBefore,
       tensorsAfter: tf.memory().numTensors,
     };
+    const kept = [...host.kept].filter(([name, value]) => keptBefore.get(name) !== value).map(([name]) => name);
+    if (kept.length) summary.kept = kept;
     return error ? { summary, error } : { summary };
   };
 

@@ -71,6 +71,8 @@ export interface RunSummary {
   backend: Backend;
   tensorsBefore: number;
   tensorsAfter: number;
+  /** Names the run kept for later playgrounds (`course.keep`); their tensors are meant to stay. */
+  kept?: string[];
 }
 
 /**

@@ -7,8 +7,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, WEBGPU_ARGS } from './fixtures/env.ts';
-
-type Params = Record<string, number | string | boolean>;
+import { chartsWithPoints, consoleErrors, finished, output, start, type Params } from './fixtures/playgrounds.ts';
 
 /** Small sizes: CI has two cores, and every page trains in one worker, one run at a time. */
 const SMALL: Record<string, Params> = {
@@ -24,51 +23,18 @@ const SMALL: Record<string, Params> = {
   'convolution/first-layer.ts': { epochs: 1, trainingDigits: 1000 },
 };
 
-function consoleErrors(page: Page): string[] {
-  const errors: string[] = [];
-  page.on('console', (msg) => {
-    if (msg.type() === 'error') errors.push(msg.text());
-  });
-  page.on('pageerror', (error) => errors.push(`uncaught: ${error.message}`));
-  return errors;
+/** Starts `src` with its small sizes; the params are read when the playground first runs. */
+function startSmall(page: Page, src: string, backend = 'wasm', params = SMALL[src] ?? {}): Promise<Locator> {
+  return start(page, src, { backend, params });
 }
 
-function playground(page: Page, src: string): Locator {
-  return page.locator(`[data-playground][data-src="${src}"]`);
-}
-
-/** Starts `src` on WASM with its small sizes; the params are read when the playground first runs. */
-async function start(page: Page, src: string, backend = 'wasm', params = SMALL[src] ?? {}): Promise<Locator> {
-  const pg = playground(page, src);
-  await expect(pg).toHaveAttribute('data-island', 'ready');
-  await pg.evaluate((root, p) => void (root.dataset.params = JSON.stringify(p)), params);
-  await pg.getByRole('combobox', { name: 'Backend' }).selectOption(backend);
-  // A playground run before keeps its last state until the new run starts.
-  const before = await pg.getAttribute('data-state');
-  await pg.getByRole('button', { name: 'Run', exact: true }).click();
-  await expect(pg).not.toHaveAttribute('data-state', before ?? 'idle');
+async function run(page: Page, src: string): Promise<Locator> {
+  const pg = await startSmall(page, src);
+  await finished(pg);
   return pg;
 }
 
-async function finished(pg: Locator, { keepsTensors = false, backend = 'wasm', timeout = 100_000 } = {}): Promise<void> {
-  await expect(pg).toHaveAttribute('data-state', /^(done|error|syntax-error|stopped|crashed)$/, { timeout });
-  const status = await pg.locator('[data-part="status"]').innerText();
-  expect(await pg.getAttribute('data-state'), status).toBe('done');
-  await expect(pg).toHaveAttribute('data-backend', backend);
-  // No "left N tensors allocated" warning: the playgrounds clean up after themselves,
-  // except the training run, which keeps its model for the playgrounds after it.
-  if (!keepsTensors) await expect(pg.locator('[data-part="leak"]')).toHaveCount(0);
-}
-
-async function run(page: Page, src: string, options?: { keepsTensors?: boolean }): Promise<Locator> {
-  const pg = await start(page, src);
-  await finished(pg, options);
-  return pg;
-}
-
-const out = (pg: Locator) => pg.locator('[data-part="output"]');
-/** Charts that received data (uPlot draws on canvas; the figure counts its points). */
-const chartsWithPoints = (pg: Locator) => out(pg).locator('.pg-chart:not([data-points="0"])');
+const out = output;
 
 test.describe('chapter 3: MNIST', () => {
   test('every playground runs on WASM, in page order, and the drawn digit gets ten probabilities', async ({ page }) => {
@@ -77,7 +43,7 @@ test.describe('chapter 3: MNIST', () => {
     await page.goto('chapters/mnist/');
 
     // Before training, the later playgrounds say which one to run first.
-    const early = await start(page, 'mnist/predictions.ts');
+    const early = await startSmall(page, 'mnist/predictions.ts');
     await expect(early).toHaveAttribute('data-state', 'error', { timeout: 100_000 });
     await expect(early.locator('[data-part="status"]')).toContainText('Train the reference model');
 
@@ -85,7 +51,8 @@ test.describe('chapter 3: MNIST', () => {
     await expect(out(explore).locator('.pg-image')).toHaveCount(16);
     await expect(out(explore).locator('.pg-table')).toContainText('validation');
 
-    const train = await run(page, 'mnist/train.ts', { keepsTensors: true });
+    const train = await run(page, 'mnist/train.ts');
+    await expect(train.locator('[data-part="kept"]')).toContainText('for the playgrounds after this one');
     await expect(chartsWithPoints(train)).toHaveCount(2);
     await expect(out(train).locator('.pg-progress').last()).toContainText(/epoch 1\/1/);
     await expect(out(train).locator('.pg-table').last()).toContainText('validation');
@@ -94,7 +61,7 @@ test.describe('chapter 3: MNIST', () => {
     await expect(out(predictions).locator('.pg-image-grid').first().locator('.pg-image')).toHaveCount(16);
     await expect(out(predictions).locator('.pg-image-wrong').first()).toBeVisible();
 
-    const draw = await start(page, 'mnist/draw.ts');
+    const draw = await startSmall(page, 'mnist/draw.ts');
     const pad = draw.locator('canvas.pg-drawpad');
     await expect(pad).toBeVisible({ timeout: 60_000 });
     // Mouse positions are viewport coordinates: the pad must be on screen.
@@ -171,8 +138,8 @@ test.describe('chapter 3 on WebGPU', () => {
       const page = await browser.newPage({ baseURL: baseURL! });
       const errors = consoleErrors(page);
       await page.goto('chapters/mnist/');
-      const train = await start(page, 'mnist/train.ts', 'webgpu', { epochs: 1, trainingDigits: 320 });
-      await finished(train, { keepsTensors: true, backend: 'webgpu', timeout: 360_000 });
+      const train = await startSmall(page, 'mnist/train.ts', 'webgpu', { epochs: 1, trainingDigits: 320 });
+      await finished(train, { backend: 'webgpu', timeout: 360_000 });
       await expect(chartsWithPoints(train)).toHaveCount(2);
       const validation = await out(train).locator('table.pg-table').last().locator('tr', { hasText: 'validation' }).locator('td').allInnerTexts();
       // 320 digits, one epoch (10 steps): above the 10% of guessing, far from the full run's 95%.

@@ -54,6 +54,7 @@ function erf(x: number): number {
 const gelu = (x: number) => 0.5 * x * (1 + erf(x / Math.SQRT2));
 function dense(x: number[][], prefix: string, inDim: number, outDim: number): number[][] {
   const k = w(`${prefix}.weight`), b = w(`${prefix}.bias`);
+  if (k.length !== inDim * outDim) throw new Error(`${prefix}.weight has ${k.length} values, expected ${inDim}x${outDim}`);
   return x.map((row) => Array.from({ length: outDim }, (_, o) => row.reduce((s, v, i) => s + v * k[i * outDim + o], b[o])));
 }
 function layerNorm(x: number[][], prefix: string): number[][] {

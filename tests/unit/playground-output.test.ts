@@ -43,7 +43,12 @@ describe('output formatting', () => {
     const base = { durationMs: 10, backend: 'wasm' as const };
     expect(leakText({ ...base, tensorsBefore: 4, tensorsAfter: 4 })).toBeUndefined();
     expect(leakText({ ...base, tensorsBefore: 4, tensorsAfter: 2 })).toBeUndefined();
-    expect(leakText({ ...base, tensorsBefore: 4, tensorsAfter: 5 })).toMatch(/^The run left 1 tensor allocated \(4 before, 5 after\)/);
+    expect(leakText({ ...base, tensorsBefore: 4, tensorsAfter: 5 })).toMatchObject({ tone: 'warning', text: expect.stringMatching(/^The run left 1 tensor allocated \(4 before, 5 after\)/) });
+    // A model kept for later playgrounds is not a leak: say what stays and why.
+    expect(leakText({ ...base, tensorsBefore: 0, tensorsAfter: 12, kept: ['mnist-model'] })).toEqual({
+      tone: 'info',
+      text: 'Kept "mnist-model" for the playgrounds after this one (12 tensors stay in memory).',
+    });
     expect(summaryText({ ...base, durationMs: 1500, tensorsBefore: 0, tensorsAfter: 0 })).toBe('Done in 1.50 s on WASM');
   });
 

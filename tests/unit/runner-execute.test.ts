@@ -87,6 +87,18 @@ describe('execute', () => {
     expect(r.summary.tensorsAfter - r.summary.tensorsBefore).toBe(1);
     expect(r.summary.durationMs).toBeGreaterThanOrEqual(15);
     expect(r.summary.backend).toBe('cpu');
+    expect(r.summary.kept).toBeUndefined();
+    tf.disposeVariables();
+  });
+
+  it('names the values a run kept, so the page does not call them a leak', async () => {
+    const r = await run([
+      "import * as tf from '@tensorflow/tfjs';",
+      "import { keep } from 'course';",
+      "keep('weights', tf.ones([3]));",
+    ].join('\n'));
+    expect(r.summary.tensorsAfter - r.summary.tensorsBefore).toBe(1);
+    expect(r.summary.kept).toEqual(['weights']);
     tf.disposeVariables();
   });
 

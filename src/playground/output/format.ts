@@ -42,11 +42,18 @@ export function fallbackText(backend: Backend, fallbacks: { backend: Backend; re
   return fallbacks.map((f) => `${BACKEND_NAMES[f.backend]} unavailable: ${f.reason} - using ${BACKEND_NAMES[backend]}`);
 }
 
-/** A warning when the run left tensors allocated, else undefined. */
-export function leakText(summary: RunSummary): string | undefined {
+/**
+ * What the run left allocated: a note when it kept values for later playgrounds (those
+ * tensors are meant to stay), a warning when it simply leaked, else undefined.
+ */
+export function leakText(summary: RunSummary): { tone: 'info' | 'warning'; text: string } | undefined {
   const leaked = summary.tensorsAfter - summary.tensorsBefore;
   if (leaked <= 0) return undefined;
-  return `The run left ${leaked} tensor${leaked === 1 ? '' : 's'} allocated (${summary.tensorsBefore} before, ${summary.tensorsAfter} after). Wrap work in tf.tidy() or dispose() tensors you no longer need.`;
+  if (summary.kept?.length) {
+    const names = summary.kept.map((n) => `"${n}"`).join(', ');
+    return { tone: 'info', text: `Kept ${names} for the playgrounds after this one (${leaked} tensor${leaked === 1 ? '' : 's'} stay in memory).` };
+  }
+  return { tone: 'warning', text:  `The run left ${leaked} tensor${leaked === 1 ? '' : 's'} allocated (${summary.tensorsBefore} before, ${summary.tensorsAfter} after). Wrap work in tf.tidy() or dispose() tensors you no longer need.` };
 }
 
 export function summaryText(summary: RunSummary): string {
