@@ -171,6 +171,8 @@ export interface Progress {
   readonly id: string;
   /** Sets the current value (0..total); updates are sent at most every 100 ms. */
   update(value: number, label?: string): void;
+  /** Changes the total, e.g. when a download finds another file. */
+  setTotal(total: number): void;
   /** Marks the work complete (value = total), sent at once. */
   done(): void;
 }
@@ -196,6 +198,10 @@ export function progress(label: string, total: number, options: ProgressOptions 
   sendValue();
   return {
     id,
+    setTotal(newTotal) {
+      total = newTotal;
+      sender.poke();
+    },
     update(v, newLabel) {
       value = Math.min(Math.max(v, 0), total);
       if (newLabel !== undefined) currentLabel = newLabel;

@@ -13,6 +13,14 @@ import { errorHeadline, fallbackText, leakText, summaryText } from './output/for
 import { OutputView } from './output/view.ts';
 import { clearEdit, hashCode, loadEdit, saveEdit } from './persistence.ts';
 import { decodeShare, shareUrl } from './share.ts';
+import { modelSource } from './model-source.ts';
+
+/** The deployment's Transformers.js model source, fixed at build time. */
+const MODEL_SOURCE = modelSource({
+  PUBLIC_MODELS_PATH: import.meta.env.PUBLIC_MODELS_PATH,
+  PUBLIC_MODELS_HOST: import.meta.env.PUBLIC_MODELS_HOST,
+  PUBLIC_ALLOW_REMOTE_MODELS: import.meta.env.PUBLIC_ALLOW_REMOTE_MODELS,
+});
 
 type Mode = 'original' | 'edited' | 'shared';
 export type Action = 'run' | 'stop' | 'edit' | 'reset' | 'share';
@@ -237,6 +245,7 @@ export class PlaygroundController {
         backend: backendSelect.value as BackendChoice,
         params: this.params,
         assetBase: new URL(withBase(''), location.href).href,
+        ...(MODEL_SOURCE && { transformers: MODEL_SOURCE }),
       },
       {
         onStart: () => this.status('running', 'Running…'),

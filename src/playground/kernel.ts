@@ -16,6 +16,7 @@ import type {
   RunError,
   RunSummary,
   ToWorker,
+  TransformersSource,
 } from '../runner/protocol.ts';
 import { isFromWorker } from '../runner/protocol.ts';
 
@@ -32,6 +33,7 @@ export interface RunRequest {
   backend: BackendChoice;
   params: Params;
   assetBase: string;
+  transformers?: TransformersSource;
 }
 
 export interface RunHandlers {

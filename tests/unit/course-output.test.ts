@@ -126,6 +126,15 @@ describe('charts', () => {
     bar.done();
     expect(ofKind('progress').map((p) => p.value)).toEqual([0, 1, 10]);
   });
+  it('progress: a larger total keeps one bar (same id)', () => {
+    vi.useFakeTimers();
+    const bar = course.progress('Download', 100, { unit: 'bytes' });
+    bar.setTotal(250);
+    bar.done();
+    const sent = ofKind('progress');
+    expect(new Set(sent.map((p) => p.id)).size).toBe(1);
+    expect(sent.at(-1)).toMatchObject({ value: 250, total: 250, unit: 'bytes' });
+  });
 });
 
 describe('fitCallbacks', () => {

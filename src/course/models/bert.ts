@@ -17,14 +17,11 @@ export const DEFAULT_FILL_MASK_MODEL = 'Xenova/bert-base-uncased';
  */
 export function downloadProgress(label: string): (info: ProgressInfo) => void {
   let bar: Progress | undefined;
-  let barTotal = 0;
   return (info) => {
     if (info.status !== 'progress_total' || !(info.total > 0)) return;
-    // The total grows if the library discovers another file; a bar's total is fixed.
-    if (!bar || info.total !== barTotal) {
-      bar = progress(label, info.total, { unit: 'bytes' });
-      barTotal = info.total;
-    }
+    // The total grows when the library discovers another file: one bar, a larger total.
+    if (!bar) bar = progress(label, info.total, { unit: 'bytes' });
+    else bar.setTotal(info.total);
     if (info.loaded >= info.total) bar.done();
     else bar.update(info.loaded);
   };
