@@ -24,7 +24,7 @@ const mseOf = (xs: tf.Tensor, ys: tf.Tensor) => tf.losses.meanSquaredError(ys, p
 const xsData = Array.from(await x.data());
 const ysData = Array.from(await y.data());
 const points = xsData.map((xi, i) => [xi, ysData[i]!] as [number, number]);
-const fit = scatterChart({ title: 'The line moves toward the data', xLabel: 'x', yLabel: 'y', series: ['data', 'line'] });
+const fit = scatterChart({ title: 'The line moves toward the data', xLabel: 'x', yLabel: 'y', series: ['data', 'line'], lines: ['line'] });
 const lossChart = lineChart({ title: 'Loss (MSE) after each epoch', xLabel: 'epoch', yLabel: 'MSE', series: ['loss'] });
 
 const batches = Math.ceil(SAMPLES / BATCH_SIZE);

@@ -24,7 +24,7 @@ const [mse, rmse] = tf.tidy(() => {
 
 const xs = Array.from(await x.data());
 const ys = Array.from(await y.data());
-const chart = scatterChart({ title: 'Data and our guess', xLabel: 'x', yLabel: 'y', series: ['data', 'guess'] });
+const chart = scatterChart({ title: 'Data and our guess', xLabel: 'x', yLabel: 'y', series: ['data', 'guess'], lines: ['guess'] });
 chart.set([
   xs.map((xi, i) => [xi, ys[i]!] as [number, number]),
   [-1, 1].map((xi) => [xi, guessM * xi + guessB] as [number, number]),

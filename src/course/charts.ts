@@ -28,8 +28,13 @@ export interface LineChart {
   set(data: [number, number][][]): void;
 }
 
-function spec(kind: ChartSpec['kind'], o: { title: string; series: string[]; xLabel?: string | undefined; yLabel?: string | undefined; categories?: string[] | undefined }): ChartSpec {
+function spec(kind: ChartSpec['kind'], o: { title: string; series: string[]; xLabel?: string | undefined; yLabel?: string | undefined; categories?: string[] | undefined; lines?: string[] | undefined }): ChartSpec {
   const s: ChartSpec = { kind, title: o.title, series: [...o.series] };
+  if (o.lines !== undefined) {
+    const unknown = o.lines.filter((name) => !o.series.includes(name));
+    if (unknown.length) throw new RangeError(`chart "${o.title}": lines names ${unknown.map((n) => JSON.stringify(n)).join(', ')}, which ${unknown.length === 1 ? 'is not a series' : 'are not series'}`);
+    s.lines = [...o.lines];
+  }
   if (o.xLabel !== undefined) s.xLabel = o.xLabel;
   if (o.yLabel !== undefined) s.yLabel = o.yLabel;
   if (o.categories !== undefined) s.categories = [...o.categories];
@@ -133,6 +138,8 @@ export function barChart(options: BarChartOptions): BarChart {
 export interface ScatterChartOptions {
   title: string;
   series: string[];
+  /** Series drawn as a line through their points instead of dots, e.g. a fitted line. */
+  lines?: string[];
   xLabel?: string;
   yLabel?: string;
 }
@@ -147,6 +154,7 @@ export interface ScatterChart {
  * A scatter plot, e.g. a 2-D embedding coloured by class.
  *
  * @example scatterChart({ title: 'Latent space', series: ['0', '1'] }).set([zeros, ones])
+ * @example scatterChart({ title: 'Fit', series: ['data', 'fit'], lines: ['fit'] }).set([points, [[-1, y0], [1, y1]]])
  */
 export function scatterChart(options: ScatterChartOptions): ScatterChart {
   const host = getHost();

@@ -35,6 +35,8 @@ export interface ChartSpec {
   series: string[];
   /** For bar charts: category names along x. */
   categories?: string[];
+  /** For scatter charts: names of series drawn as a line through their points (a fit). */
+  lines?: string[];
 }
 
 /** What playground code shows; each `course` call produces one of these. */

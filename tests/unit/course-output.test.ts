@@ -117,6 +117,10 @@ describe('charts', () => {
     scatter.set([[[1, 2]]]);
     expect(ofKind('chart-data').map((d) => d.data)).toEqual([[[[0, 0.2], [1, 0.8]]], [[[1, 2]]]]);
     expect(() => scatter.set([])).toThrow('set() got 0 series of data for 1 series');
+    expect(ofKind('chart').at(-1)?.spec.lines).toBeUndefined();
+    course.scatterChart({ title: 'fit', series: ['data', 'fit'], lines: ['fit'] });
+    expect(ofKind('chart').at(-1)?.spec.lines).toEqual(['fit']);
+    expect(() => course.scatterChart({ title: 'bad', series: ['data'], lines: ['fit'] })).toThrow('chart "bad": lines names "fit", which is not a series');
   });
   it('progress: clamps, throttles and sends done at once', () => {
     vi.useFakeTimers();

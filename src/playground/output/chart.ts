@@ -108,7 +108,7 @@ export class ChartView {
     const barWidth = 0.7 / Math.max(1, spec.series.length);
     const series: uPlotType.Series[] = spec.series.map((label, i) => {
       const base: uPlotType.Series = { label, stroke: color(i), width: 2, spanGaps: true };
-      if (spec.kind === 'scatter') return { ...base, paths: () => null, points: { show: true, size: 6, fill: color(i) } };
+      if (spec.kind === 'scatter' && !spec.lines?.includes(label)) return { ...base, paths: () => null, points: { show: true, size: 6, fill: color(i) } };
       if (spec.kind === 'bar') {
         const align = spec.series.length === 1 ? 0 : i === 0 ? -1 : 1;
         return { ...base, fill: color(i), paths: uPlot.paths.bars!({ size: [barWidth, 80], align: align as 0 | 1 | -1 }), points: { show: false } };
