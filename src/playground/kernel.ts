@@ -7,16 +7,13 @@
  */
 import type {
   Backend,
-  BackendChoice,
   FromWorker,
   InputRequest,
   InputValue,
   Output,
-  Params,
   RunError,
   RunSummary,
   ToWorker,
-  TransformersSource,
 } from '../runner/protocol.ts';
 import { isFromWorker } from '../runner/protocol.ts';
 
@@ -27,14 +24,8 @@ export interface WorkerLike {
   addEventListener(type: 'message' | 'messageerror' | 'error', listener: (event: Event) => void): void;
 }
 
-export interface RunRequest {
-  source: string;
-  filename: string;
-  backend: BackendChoice;
-  params: Params;
-  assetBase: string;
-  transformers?: TransformersSource;
-}
+/** What a playground asks the kernel to run: the protocol's run message, less its envelope. */
+export type RunRequest = Omit<Extract<ToWorker, { type: 'run' }>, 'type' | 'runId'>;
 
 export interface RunHandlers {
   /** The run left the queue and was sent to the worker. */
