@@ -32,10 +32,10 @@ export interface CourseHost {
   /**
    * The host's Transformers.js module, configured for this run (browser: ONNX Runtime
    * WASM from the site, the deployment's model source). `course.models` helpers load it
-   * through here so they see the same settings as the reader's own import; without it
-   * they import the package as is (Node).
+   * through here so they see the same settings as the reader's own import (and the
+   * `course` module itself never bundles the package).
    */
-  importTransformers?: () => Promise<typeof import('@huggingface/transformers')>;
+  importTransformers: () => Promise<typeof import('@huggingface/transformers')>;
   /**
    * Switches TF.js to `backend` for the rest of the run, loading it first (a playground
    * that compares backends); rejects with the reason when this host can't run it.

@@ -10,7 +10,8 @@ import { softwareAdapter, softwareReason, softwareWebGL, type AdapterInfo } from
 import { createKernel, type RunMessage } from './kernel.ts';
 import type { Backend, FromWorker, ToWorker } from './protocol.ts';
 import { configureTransformers, type TransformersEnv } from './transformers-env.ts';
-import { ORT_FILES, TFJS_WASM_FILES } from './wasm-files.ts';
+import { ORT_FILES } from './ort-files.ts';
+import { TFJS_WASM_FILES } from './wasm-files.ts';
 import { guardSyncReads } from './webgpu-sync.ts';
 
 const scope = globalThis as unknown as {

@@ -61,6 +61,7 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
       return bytes;
     },
     decodeImage: decodeImageNode,
+    importTransformers: () => import('@huggingface/transformers'),
     switchBackend: (backend) => initNodeBackend(backend, true),
   };
 }

@@ -44,7 +44,7 @@ export interface FillMaskOptions {
  */
 export async function fillMask(modelId: string = DEFAULT_FILL_MASK_MODEL, options: FillMaskOptions = {}): Promise<FillMaskPipeline> {
   const host = getHost();
-  const { pipeline } = await (host.importTransformers?.() ?? import('@huggingface/transformers'));
+  const { pipeline } = await host.importTransformers();
   return pipeline('fill-mask', modelId, {
     ...(options.dtype !== undefined && { dtype: options.dtype }),
     ...(options.device !== undefined && { device: options.device }),

@@ -22,7 +22,9 @@ export async function runDirect(backend: string, batches: number): Promise<strin
       assetBase: new URL(import.meta.env.BASE_URL, location.href).href,
       kept: new Map(),
       inputs: new InputRequests(),
-      importTransformers: () => import('@huggingface/transformers'),
+      // The MLP needs no Transformers.js; importing it here would ship a second 27 MB copy
+      // of ONNX Runtime's WASM with the main-thread bundle.
+      importTransformers: () => Promise.reject(new Error('Transformers.js is not loaded on the benchmark baseline page')),
       switchBackend: async (name) => {
         if (!(await tf.setBackend(name))) throw new Error(`backend ${name} failed to initialise`);
       },
