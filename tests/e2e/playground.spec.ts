@@ -146,6 +146,9 @@ test.describe('playgrounds', () => {
   test('a live chart receives points while training runs, and the progress bar moves', async ({ page }) => {
     await page.goto(LAB);
     const pg = playground(page, 'lab/live-training.ts');
+    // Long enough to be watched on a fast machine (on WASM 120 epochs take about a second).
+    await expect(pg).toHaveAttribute('data-island', 'ready');
+    await pg.evaluate((root) => void (root.dataset.params = JSON.stringify({ epochs: 600 })));
     await pg.getByRole('button', { name: 'Run', exact: true }).click();
     const chart = pg.locator('[data-chart-kind="line"]').first();
     await expect(chart.locator('canvas')).toBeVisible({ timeout: 90_000 });
@@ -157,7 +160,7 @@ test.describe('playgrounds', () => {
         points: Number(await chart.getAttribute('data-points')),
         progress: await pg.locator('progress').first().evaluate((p: HTMLProgressElement) => p.value),
       });
-      await page.waitForTimeout(250);
+      await page.waitForTimeout(100);
     }
     await expect(pg).toHaveAttribute('data-state', 'done');
     const during = samples.filter((s) => s.state === 'running');
