@@ -7,7 +7,7 @@
  */
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, WEBGPU_ARGS } from './fixtures/env.ts';
-import { chartsWithPoints, consoleErrors, finished, output, start, type Params } from './fixtures/playgrounds.ts';
+import { chartsWithPoints, consoleErrors, drawStroke, finished, output, start, type Params } from './fixtures/playgrounds.ts';
 
 /** Small sizes: CI has two cores, and every page trains in one worker, one run at a time. */
 const SMALL: Record<string, Params> = {
@@ -62,18 +62,8 @@ test.describe('chapter 3: MNIST', () => {
     await expect(out(predictions).locator('.pg-image-wrong').first()).toBeVisible();
 
     const draw = await startSmall(page, 'mnist/draw.ts');
-    const pad = draw.locator('canvas.pg-drawpad');
-    await expect(pad).toBeVisible({ timeout: 60_000 });
-    // Mouse positions are viewport coordinates: the pad must be on screen.
-    await pad.scrollIntoViewIfNeeded();
-    const box = (await pad.boundingBox())!;
     // A "7": a bar across the top, then down to the bottom left.
-    await page.mouse.move(box.x + box.width * 0.25, box.y + box.height * 0.2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.75, box.y + box.height * 0.2, { steps: 8 });
-    await page.mouse.move(box.x + box.width * 0.4, box.y + box.height * 0.85, { steps: 12 });
-    await page.mouse.up();
-    await draw.getByRole('button', { name: 'Use drawing' }).click();
+    await drawStroke(page, draw, [[0.25, 0.2], [0.75, 0.2], [0.4, 0.85]]);
     await finished(draw);
     await expect(out(draw).locator('.pg-chart-bar')).toHaveCount(1);
     const cells = await out(draw).locator('.pg-table tbody td').allInnerTexts();

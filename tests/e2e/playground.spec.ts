@@ -6,14 +6,11 @@
 import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, WEBGPU_ARGS } from './fixtures/env.ts';
+import { drawStroke, playground } from './fixtures/playgrounds.ts';
 
 const LAB = 'lab/';
 /** Files that must not load before the reader interacts: Monaco, TF.js, the kernel, charts. */
 const HEAVY = /monaco|editor\.|ts\.worker|tsMode|typescript\.|tfjs|[/_]worker-|transformers|ort-wasm|uPlot|playground-types/i;
-
-function playground(page: Page, src: string): Locator {
-  return page.locator(`[data-playground][data-src="${src}"]`);
-}
 
 async function run(pg: Locator): Promise<void> {
   await pg.getByRole('button', { name: 'Run', exact: true }).click();
@@ -219,16 +216,7 @@ test.describe('playgrounds', () => {
     await page.goto(LAB);
     const pg = playground(page, 'lab/draw.ts');
     await pg.getByRole('button', { name: 'Run', exact: true }).click();
-    const pad = pg.locator('canvas.pg-drawpad');
-    await expect(pad).toBeVisible({ timeout: 90_000 });
-    await pad.scrollIntoViewIfNeeded(); // raw mouse moves use viewport coordinates
-    const box = (await pad.boundingBox())!;
-    await page.mouse.move(box.x + box.width * 0.3, box.y + box.height * 0.2);
-    await page.mouse.down();
-    await page.mouse.move(box.x + box.width * 0.5, box.y + box.height * 0.8, { steps: 10 });
-    await page.mouse.move(box.x + box.width * 0.7, box.y + box.height * 0.2, { steps: 10 });
-    await page.mouse.up();
-    await pg.getByRole('button', { name: 'Use drawing' }).click();
+    await drawStroke(page, pg, [[0.3, 0.2], [0.5, 0.8], [0.7, 0.2]], { timeout: 90_000 });
     await expect(pg).toHaveAttribute('data-state', 'done', { timeout: 60_000 });
     const text = await pg.locator('[data-part="output"]').innerText();
     const ink = Number(/28x28 pixels, (\d+) with ink/.exec(text)?.[1]);
