@@ -33,6 +33,6 @@ export default defineConfig({
     // Monaco's and uPlot's CSS load with their code, not with the page (see lazy-css.ts).
     plugins: [lazyCss(/[\\/]node_modules[\\/](monaco-editor|uplot)[\\/]/)],
     worker: { format: 'es' },
-    optimizeDeps: { exclude: ['@tensorflow/tfjs-backend-wasm', 'onnxruntime-web'] },
+    optimizeDeps: { exclude: ['onnxruntime-web'] },
   },
 });
