@@ -47,7 +47,7 @@ describe('chapter 2: a simple linear model', () => {
     expect(run.outputs.some((o) => o.kind === 'log' && o.level === 'warn' && /Diverged/.test(o.text))).toBe(true);
   });
 
-  it('SGD, Adam and model.fit all find the line', async () => {
+  it('SGD, Adam and model.fit all find the line, and model.fit matches the Adam loop step for step', async () => {
     const run = await runPlaygroundFile('linear/optimizers.ts', { params: { epochs: 40 } });
     expect(run.error).toBeUndefined();
     expect(run.summary.tensorsAfter, 'tensors left allocated').toBe(run.summary.tensorsBefore);
@@ -57,5 +57,9 @@ describe('chapter 2: a simple linear model', () => {
       expect(Math.abs(Number(m) - 3), `${method} m`).toBeLessThan(0.15);
       expect(Math.abs(Number(b) - 2), `${method} b`).toBeLessThan(0.1);
     }
+    // Same start, same batches, same optimizer: model.fit is the Adam loop, packaged.
+    const [, adamLoop, viaFit] = t.rows.map((row) => row.slice(1).map(Number));
+    expect(viaFit![0]).toBeCloseTo(adamLoop![0]!, 4);
+    expect(viaFit![1]).toBeCloseTo(adamLoop![1]!, 4);
   });
 });
