@@ -1,5 +1,5 @@
 // Convolution by hand: a 6x6 image and a 3x3 kernel give a 4x4 result. We compute it
-// with two plain loops, then with tf.conv2d, and check that they agree.
+// with four plain loops, then with tf.conv2d, and check that they agree.
 import * as tf from '@tensorflow/tfjs';
 import { param, table } from 'course';
 

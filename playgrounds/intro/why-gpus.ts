@@ -60,10 +60,14 @@ table(
 const largest = results.filter((r) => r.size === sizes.at(-1));
 barChart({ title: `GFLOP/s at ${sizes.at(-1)}×${sizes.at(-1)}`, yLabel: 'GFLOP/s', categories: largest.map((r) => r.backend), values: largest.map((r) => r.gflops) });
 
-// Every backend must compute the same product, up to float rounding.
-const reference = largest.at(-1)!;
-for (const r of largest.slice(0, -1)) {
+// Every backend must compute the same products, up to float rounding: each one is
+// checked, size by size, against the last backend measured (usually the CPU).
+const reference = measured.at(-1)!;
+for (const name of measured.slice(0, -1)) {
   let maxDiff = 0;
-  for (let i = 0; i < r.product.length; i++) maxDiff = Math.max(maxDiff, Math.abs(r.product[i]! - reference.product[i]!));
-  console.log(`${r.backend} vs ${reference.backend}: largest difference ${maxDiff.toExponential(2)}`);
+  for (const r of results.filter((m) => m.backend === name)) {
+    const expected = results.find((m) => m.backend === reference && m.size === r.size)!.product;
+    for (let i = 0; i < expected.length; i++) maxDiff = Math.max(maxDiff, Math.abs(r.product[i]! - expected[i]!));
+  }
+  console.log(`${name} vs ${reference}: largest difference ${maxDiff.toExponential(2)} over ${sizes.length} sizes`);
 }
