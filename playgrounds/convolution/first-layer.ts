@@ -7,7 +7,7 @@ const EPOCHS = param('epochs', 3);
 const TRAINING_DIGITS = param('trainingDigits', 8000);
 const FILTERS = 8;
 
-const mnist = await data.mnist();
+const mnist = await data.mnist({ set: 'bundled' });
 const trainXs = mnist.train.xs.slice(0, TRAINING_DIGITS);
 const trainYs = mnist.train.ys.slice(0, TRAINING_DIGITS);
 const { validation } = mnist;

@@ -5,7 +5,7 @@ import { data, image, param, table } from 'course';
 // Which validation digit to look at; try a few.
 const INDEX = param('index', 0);
 
-const mnist = await data.mnist();
+const mnist = await data.mnist({ set: 'bundled' });
 // The loader scaled pixels to 0-1 for training; multiply back to the 0-255 of the file.
 const digit = tf.tidy(() => mnist.validation.xs.slice(INDEX, 1).reshape([28, 28]).mul(255).round());
 

@@ -26,7 +26,7 @@ const KERNELS: Record<string, number[][]> = {
   'your kernel': MY_KERNEL,
 };
 
-const mnist = await data.mnist();
+const mnist = await data.mnist({ set: 'bundled' });
 const digit = tf.tidy(() => mnist.validation.xs.slice(INDEX, 1).mul(255)) as tf.Tensor4D; // [1, 28, 28, 1], 0-255
 
 const results = Object.values(KERNELS).map((kernel) =>

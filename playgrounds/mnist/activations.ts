@@ -19,7 +19,7 @@ async function curve(f: (t: tf.Tensor) => tf.Tensor): Promise<[number, number][]
 lineChart({ title: 'Activation functions', series: ['ReLU', 'sigmoid'], xLabel: 'x', yLabel: 'f(x)' })
   .set([await curve(tf.relu), await curve(tf.sigmoid)]);
 
-const mnist = await data.mnist();
+const mnist = await data.mnist({ set: 'bundled' });
 const trainXs = mnist.train.xs.slice(0, TRAINING_DIGITS);
 const trainYs = mnist.train.ys.slice(0, TRAINING_DIGITS);
 const { validation } = mnist;

@@ -7,7 +7,7 @@ const TRAINING_DIGITS = param('trainingDigits', 500);
 const EPOCHS = param('epochs', 20);
 const BATCH_SIZE = 32;
 
-const mnist = await data.mnist();
+const mnist = await data.mnist({ set: 'bundled' });
 const trainXs = mnist.train.xs.slice(0, TRAINING_DIGITS);
 const trainYs = mnist.train.ys.slice(0, TRAINING_DIGITS);
 const { validation } = mnist;

@@ -5,7 +5,7 @@ import { data, imageGrid, param, recall, table } from 'course';
 const SHOW = param('show', 32);
 
 const model = recall<tf.LayersModel>('mnist-model', { from: 'Train the reference model' });
-const mnist = await data.mnist();
+const mnist = await data.mnist({ set: 'bundled' });
 const { validation } = mnist;
 
 // predict gives ten probabilities per digit; the guess is the most probable class.

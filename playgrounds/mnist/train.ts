@@ -8,7 +8,7 @@ const EPOCHS = param('epochs', 5);
 const TRAINING_DIGITS = param('trainingDigits', 8000);
 const BATCH_SIZE = 32;
 
-const mnist = await data.mnist();
+const mnist = await data.mnist({ set: 'bundled' });
 const trainXs = mnist.train.xs.slice(0, TRAINING_DIGITS);
 const trainYs = mnist.train.ys.slice(0, TRAINING_DIGITS);
 const { validation } = mnist;
