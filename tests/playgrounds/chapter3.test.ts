@@ -56,19 +56,20 @@ const ZERO = drawing((x, y) => {
 });
 const EMPTY = drawing(() => false);
 
-/** The course's settings. Validation accuracy levels off at about 95% from epoch 3 on. */
+/** The course's settings: the test trains exactly what the chapter trains. */
 const REFERENCE_EPOCHS = 5;
 /**
- * Weight initialisation and batch order come from Math.random, and the final accuracy
- * varies from run to run: unseeded runs in Node measured 94.50%, 94.95% and 95.15%, in
- * Chromium 95.25%; this seed (chosen once, not searched for) gives 94.40%. The seed
- * makes the test repeatable.
+ * Starting weights and batch order come from Math.random, so accuracy moves from run to
+ * run; seeding it makes this test repeatable. The seed was chosen once, not searched for:
+ * it gives 94.40%, below the average run.
  */
 const TRAINING_SEED = 42;
 /**
- * The course's PyTorch run of this model scored 95.5%; in TF.js the same model and
- * settings land between 94.4% and 95.3% (see the seed note), so 95% is not a bound
- * that holds on every run. 94% does, and still fails a model that learned badly (a
+ * The issue behind this chapter asked for >= 95%, quoting one PyTorch run at 95.5%. The
+ * same model on the same split trained many times (scripts/reference/) averages 94.5% in
+ * PyTorch (40 runs, sd 0.77, 9 reach 95%) and 94.7% in TF.js (10 runs, sd 0.96, 6 reach
+ * 95%): 95% is not a bound a single run keeps, in either library. 94% sits under the
+ * mean by less than a standard deviation and still fails a model that learned badly (a
  * broken split, scaling or layer gives far less).
  */
 const REFERENCE_ACCURACY = 0.94;
