@@ -161,6 +161,31 @@ describe('fitCallbacks', () => {
     tf.dispose([xs, ys]);
     model.dispose();
   });
+
+  it('charts every batch with its exact loss, in order, though it reads them in groups, and leaks no tensor', async () => {
+    const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });
+    model.compile({ optimizer: 'sgd', loss: 'meanSquaredError' });
+    const xs = tf.tensor2d([1, 2, 3, 4, 5, 6, 7, 8], [8, 1]);
+    const ys = tf.tensor2d([2, 4, 6, 8, 10, 12, 14, 16], [8, 1]);
+    const tensorsBefore = tf.memory().numTensors;
+    // TF.js's own per-batch logs, read the slow way (every batch), as the reference.
+    const expected: number[] = [];
+    const reference = new (class extends tf.Callback {
+      override async onBatchEnd(_batch: number, logs?: tf.Logs): Promise<void> {
+        const loss: unknown = logs!['loss'];
+        expected.push(loss instanceof tf.Tensor ? (await loss.data())[0]! : (loss as number));
+      }
+    })();
+    await model.fit(xs, ys, { epochs: 3, batchSize: 1, shuffle: false, callbacks: [course.fitCallbacks(), reference] });
+    flushAll();
+    expect(tf.memory().numTensors).toBe(tensorsBefore);
+    const [perBatchChart] = ofKind('chart');
+    const perBatch = ofKind('chart-points').filter((p) => p.id === perBatchChart!.id && p.series === 0).flatMap((p) => p.points);
+    expect(perBatch.map(([x]) => x)).toEqual(Array.from({ length: 24 }, (_, i) => i + 1));
+    expect(perBatch.map(([, y]) => y)).toEqual(expected.map((v) => Math.fround(v)));
+    tf.dispose([xs, ys]);
+    model.dispose();
+  });
 });
 
 describe('kernel values and params', () => {
