@@ -48,40 +48,41 @@ async function metricValue(logs: tf.Logs | undefined, name: string): Promise<num
  */
 const READ_EVERY_MS = 250;
 
-/** Per-batch scalars of one metric waiting on the device. */
-class PendingPoints {
-  private xs: number[] = [];
-  private values: tf.Tensor[] = [];
+/** Per-batch scalars waiting on the device, read in groups without holding up training. */
+class DeferredPoints {
+  private waiting: { metric: string; x: number; value: tf.Tensor }[] = [];
   private lastRead = performance.now();
   /** Reads in flight, chained so their points arrive in batch order. */
   private reading: Promise<void> = Promise.resolve();
 
-  add(x: number, value: tf.Tensor): void {
-    this.xs.push(x);
+  constructor(private readonly push: (metric: string, x: number, y: number) => void) {}
+
+  add(metric: string, x: number, value: tf.Tensor): void {
     // TF.js disposes the logs after the callbacks; a clone shares the data and keeps it.
-    this.values.push(value.clone());
+    this.waiting.push({ metric, x, value: value.clone() });
   }
 
-  due(): boolean {
-    return this.values.length > 0 && performance.now() - this.lastRead >= READ_EVERY_MS;
+  readIfDue(): void {
+    if (performance.now() - this.lastRead >= READ_EVERY_MS) this.read();
   }
 
-  /** Starts reading every waiting value; `push` gets them in batch order once they arrive. */
-  read(push: (x: number, y: number) => void): void {
+  /** Starts reading every waiting value; the points are pushed once they arrive. */
+  read(): void {
     this.lastRead = performance.now();
-    if (this.values.length === 0) return;
-    const [xs, values] = [this.xs, this.values];
-    this.xs = [];
-    this.values = [];
+    if (this.waiting.length === 0) return;
+    const group = this.waiting;
+    this.waiting = [];
+    const values = group.map((w) => w.value);
     // Reads started together finish together, after one wait for the device. (Not one
     // tf.stack: on WebGL every new count of inputs would compile another shader.)
     const data = Promise.all(values.map((v) => v.data())).finally(() => tf.dispose(values));
-    this.reading = Promise.all([this.reading, data]).then(([, read]) => xs.forEach((x, i) => push(x, read[i]![0]!)));
+    this.reading = Promise.all([this.reading, data]).then(([, read]) => group.forEach((w, i) => this.push(w.metric, w.x, read[i]![0]!)));
   }
 
-  /** Resolves when every read started so far has delivered its points. */
-  settled(): Promise<void> {
-    return this.reading;
+  /** Reads what is waiting and resolves when every point has been pushed. */
+  async flush(): Promise<void> {
+    this.read();
+    await this.reading;
   }
 }
 
@@ -95,7 +96,7 @@ class CourseFitCallbacks extends tf.Callback {
   private epochs = 1;
   private epoch = 0;
   private batchesDone = 0;
-  private readonly pending = new Map<string, PendingPoints>();
+  private readonly deferred = new DeferredPoints((metric, x, y) => this.batchChart?.push(metric, x, y));
   private readonly options: FitCallbacksOptions;
 
   constructor(options: FitCallbacksOptions) {
@@ -130,25 +131,15 @@ class CourseFitCallbacks extends tf.Callback {
     this.batchesDone++;
     for (const m of this.batchMetrics) {
       const v: unknown = logs?.[m];
-      if (v instanceof tf.Tensor && v.size === 1) this.pendingFor(m).add(this.batchesDone, v);
+      if (v instanceof tf.Tensor && v.size === 1) this.deferred.add(m, this.batchesDone, v);
       else if (typeof v === 'number') this.batchChart?.push(m, this.batchesDone, v);
     }
-    if ([...this.pending.values()].some((p) => p.due())) this.readPending();
+    this.deferred.readIfDue();
     if (this.batchesPerEpoch) this.bar?.update(this.batchesDone, `${this.options.title ?? 'Training'}: epoch ${this.epoch + 1}/${this.epochs}`);
   }
 
-  private pendingFor(metric: string): PendingPoints {
-    let p = this.pending.get(metric);
-    if (!p) this.pending.set(metric, (p = new PendingPoints()));
-    return p;
-  }
-
-  private readPending(): void {
-    for (const [m, p] of this.pending) p.read((x, y) => this.batchChart?.push(m, x, y));
-  }
-
   override async onEpochEnd(epoch: number, logs?: tf.Logs): Promise<void> {
-    this.readPending();
+    this.deferred.read();
     for (const m of this.metrics) {
       const v = await metricValue(logs, m);
       if (v !== undefined) this.epochChart?.push(m, epoch + 1, v);
@@ -157,9 +148,8 @@ class CourseFitCallbacks extends tf.Callback {
   }
 
   override async onTrainEnd(): Promise<void> {
-    this.readPending();
     // The per-batch chart is complete, and no clone is left, when fit returns.
-    await Promise.all([...this.pending.values()].map((p) => p.settled()));
+    await this.deferred.flush();
     this.bar?.done();
   }
 }

@@ -10,7 +10,6 @@ export interface ScrollBox {
   readonly scrollWidth: number;
   readonly clientWidth: number;
   hasAttribute(name: string): boolean;
-  getAttribute(name: string): string | null;
   setAttribute(name: string, value: string): void;
   removeAttribute(name: string): void;
 }

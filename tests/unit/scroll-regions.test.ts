@@ -2,11 +2,10 @@ import { describe, expect, it } from 'vitest';
 import { updateScrollFocus, type ScrollBox } from '../../src/lib/scroll-regions.ts';
 
 /** A box of `content` px of content shown in `width` px, with attributes like an element's. */
-function box(content: number, width: number, attributes: Record<string, string> = {}): ScrollBox & { attributes: Map<string, string>; resize(w: number): void } {
+function box(content: number, width: number, attributes: Record<string, string> = {}): ScrollBox & { getAttribute(name: string): string | null; resize(w: number): void } {
   const attrs = new Map(Object.entries(attributes));
   let clientWidth = width;
   return {
-    attributes: attrs,
     scrollWidth: content,
     get clientWidth() {
       return clientWidth;
