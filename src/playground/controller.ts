@@ -11,7 +11,7 @@ import { getPageKernel, type RunEnd, type RunHandle } from './kernel.ts';
 import { el } from './output/dom.ts';
 import { errorHeadline, fallbackText, leakText, summaryText } from './output/format.ts';
 import { OutputView } from './output/view.ts';
-import { clearEdit, hashCode, loadEdit, saveEdit } from './persistence.ts';
+import { clearEdit, hashCode, loadEdit, otherTabChange, saveEdit, setAsideEdit, swapReplacedEdit } from './persistence.ts';
 import { decodeShare, shareUrl } from './share.ts';
 import { modelSource } from './model-source.ts';
 
@@ -38,6 +38,8 @@ export class PlaygroundController {
   private running: RunHandle | undefined;
   private lastError: RunError | undefined;
   private saveTimer = 0;
+  /** The code came from a share link and has not been saved yet (see `persistNow`). */
+  private fromShare = false;
   /** Backend fallback explanations of the current run, repeated in its final summary. */
   private fallbacks: string[] = [];
   private readonly output: OutputView;
@@ -51,6 +53,11 @@ export class PlaygroundController {
     this.code = this.original;
     this.output = new OutputView(this.part('output'));
     this.restore();
+    window.addEventListener('storage', (event) => this.changedInOtherTab(event));
+    // A reload or tab close inside the save delay must not lose the last keystrokes.
+    window.addEventListener('pagehide', () => {
+      if (this.saveTimer) this.persistNow();
+    });
   }
 
   act(action: Action): void {
@@ -76,13 +83,18 @@ export class PlaygroundController {
   /** Shows the reader's saved edit, a shared link's code, or asks about a stale edit. */
   private restore(): void {
     const shared = decodeShare(location.hash);
+    const stored = loadEdit(localStorage, this.path, this.root.dataset.hash ?? hashCode(this.original));
     if (shared?.id === this.path) {
       this.setCode(shared.code, shared.code === this.original ? 'original' : 'shared');
-      this.notice('This code came from a shared link. It has not been run: read it first, then press Run.', []);
+      this.fromShare = true;
+      const own = stored.state !== 'none' && stored.code !== shared.code ? stored.code : undefined;
+      this.notice(
+        `This code came from a shared link. It has not been run: read it first, then press Run.${own ? ' Your own edit of this playground stays saved.' : ''}`,
+        own ? [['Show my edit', () => ((this.fromShare = false), this.setCode(own, 'edited'))]] : [],
+      );
       this.root.scrollIntoView({ block: 'start' });
       return;
     }
-    const stored = loadEdit(localStorage, this.path, this.root.dataset.hash ?? hashCode(this.original));
     if (stored.state === 'edited') {
       this.setCode(stored.code, 'edited');
     } else if (stored.state === 'stale') {
@@ -163,19 +175,66 @@ export class PlaygroundController {
     this.saveTimer = window.setTimeout(() => this.persistNow(), SAVE_DELAY_MS);
   }
 
-  private persistNow(): void {
+  /** Drops a pending debounced save: the state it was scheduled for has been replaced. */
+  private cancelSave(): void {
     clearTimeout(this.saveTimer);
+    this.saveTimer = 0;
+  }
+
+  private persistNow(): void {
+    this.cancelSave();
     if (this.mode === 'shared') return;
+    // The first save of code that came from a link would overwrite the reader's own edit.
+    const setAside = this.fromShare && setAsideEdit(localStorage, this.path, this.code);
+    this.fromShare = false;
     if (!saveEdit(localStorage, this.path, this.code, this.original)) {
       this.notice('Your browser did not allow saving this edit; it will be lost on reload.', []);
+    } else if (setAside) {
+      this.notice('Saved the shared code as your edit. Your earlier edit of this playground was set aside.', [
+        ['Bring back my earlier edit', () => this.swapSetAside()],
+      ]);
+    }
+  }
+
+  private swapSetAside(): void {
+    const restored = swapReplacedEdit(localStorage, this.path);
+    if (!restored) return;
+    const shared = this.code;
+    this.setCode(restored.code, restored.code === this.original ? 'original' : 'edited');
+    this.cancelSave();
+    this.notice('Your earlier edit is back. The shared code was set aside.', [
+      ['Use the shared code again', () => (swapReplacedEdit(localStorage, this.path), this.setCode(shared, 'edited'), this.cancelSave())],
+    ]);
+  }
+
+  /** Another tab saved (or reset) this playground: the last save wins, and this tab says so. */
+  private changedInOtherTab(event: StorageEvent): void {
+    if (this.mode === 'shared') return;
+    const change = otherTabChange(event, this.path, { code: this.code, original: this.original });
+    if (change.kind === 'none') return;
+    // This tab's pending save would silently overwrite what the other tab just saved.
+    this.cancelSave();
+    const keepMine: [string, () => void] = ['Keep this tab’s version', () => this.persistNow()];
+    if (change.kind === 'edited') {
+      this.notice('This playground was edited in another tab, and that edit is the one saved now.', [
+        ['Use the other tab’s edit', () => (this.setCode(change.code, 'edited'), this.cancelSave())],
+        keepMine,
+      ]);
+    } else {
+      this.notice('This playground was reset to the original in another tab.', [
+        ['Use the original', () => (this.setCode(this.original, 'original'), this.cancelSave())],
+        keepMine,
+      ]);
     }
   }
 
   private reset(): void {
     const previous = this.code;
     const previousMode = this.mode;
-    clearEdit(localStorage, this.path);
     this.setCode(this.original, 'original');
+    // Resetting shared code leaves the reader's own saved edit alone.
+    if (previousMode === 'shared') this.cancelSave();
+    else this.persistNow();
     this.notice('The code is back to the original.', [
       [
         'Undo reset',

@@ -7,10 +7,18 @@
 import type { Action } from './controller.ts';
 import { storageKey } from './persistence.ts';
 
-const load = () => import('./controller.ts');
+type ControllerModule = typeof import('./controller.ts');
+let loaded: ControllerModule | undefined;
+const load = () => import('./controller.ts').then((m) => (loaded = m));
 
+/**
+ * Once the controller is loaded, actions run synchronously inside the click: a Reset
+ * followed at once by a reload must already be saved when the click returns, and even an
+ * already loaded `import()` resolves a task later.
+ */
 function act(root: HTMLElement, action: Action): void {
-  void load().then(({ controllerFor }) => controllerFor(root).act(action));
+  if (loaded) loaded.controllerFor(root).act(action);
+  else void load().then(({ controllerFor }) => controllerFor(root).act(action));
 }
 
 function hasStoredEdit(path: string): boolean {

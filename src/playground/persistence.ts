@@ -25,6 +25,8 @@ export type LoadedEdit =
   | { state: 'stale'; code: string };
 
 const PREFIX = 'dlb-playground:';
+/** An edit that a shared link's code replaced, kept so the reader can bring it back. */
+const REPLACED_PREFIX = 'dlb-playground-replaced:';
 
 export function storageKey(playgroundPath: string): string {
   return PREFIX + playgroundPath;
@@ -43,7 +45,7 @@ export function hashCode(text: string): string {
   return hex(a) + hex(b);
 }
 
-function parse(raw: string | null): StoredEdit | undefined {
+export function parseEdit(raw: string | null): StoredEdit | undefined {
   if (!raw) return undefined;
   try {
     const value = JSON.parse(raw) as Partial<StoredEdit>;
@@ -57,7 +59,7 @@ function parse(raw: string | null): StoredEdit | undefined {
 }
 
 export function loadEdit(store: KeyValueStore, playgroundPath: string, originalHash: string): LoadedEdit {
-  const stored = parse(safeGet(store, storageKey(playgroundPath)));
+  const stored = parseEdit(safeGet(store, storageKey(playgroundPath)));
   if (!stored) return { state: 'none' };
   return stored.baseHash === originalHash ? { state: 'edited', code: stored.code } : { state: 'stale', code: stored.code };
 }
@@ -88,6 +90,72 @@ export function clearEdit(store: KeyValueStore, playgroundPath: string): void {
   } catch {
     // Nothing to clear when storage is unavailable.
   }
+}
+
+/**
+ * Before a shared link's code is saved as the reader's edit: moves a different edit the
+ * reader already had aside (one slot per playground), so that saving loses neither.
+ * Returns true when an edit was set aside.
+ */
+export function setAsideEdit(store: KeyValueStore, playgroundPath: string, incoming: string): boolean {
+  const raw = safeGet(store, storageKey(playgroundPath));
+  const current = parseEdit(raw);
+  if (!current || current.code === incoming) return false;
+  try {
+    store.setItem(REPLACED_PREFIX + playgroundPath, raw!);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** The edit `setAsideEdit` moved aside, if any. */
+export function replacedEdit(store: KeyValueStore, playgroundPath: string): StoredEdit | undefined {
+  return parseEdit(safeGet(store, REPLACED_PREFIX + playgroundPath));
+}
+
+/**
+ * Swaps the saved edit with the one set aside: the reader brings their earlier edit back
+ * and the shared code becomes the one set aside, so swapping again undoes it.
+ */
+export function swapReplacedEdit(store: KeyValueStore, playgroundPath: string): StoredEdit | undefined {
+  const key = storageKey(playgroundPath);
+  const asideKey = REPLACED_PREFIX + playgroundPath;
+  const aside = safeGet(store, asideKey);
+  const restored = parseEdit(aside);
+  if (!restored) return undefined;
+  const current = safeGet(store, key);
+  try {
+    store.setItem(key, aside!);
+    if (current) store.setItem(asideKey, current);
+    else store.removeItem(asideKey);
+  } catch {
+    return undefined;
+  }
+  return restored;
+}
+
+/** What another tab's change to this playground's saved edit means for this tab. */
+export type OtherTabChange = { kind: 'none' } | { kind: 'edited'; code: string } | { kind: 'reset' };
+
+/**
+ * Reads a `storage` event (fired in every other tab of the origin when one tab saves):
+ * the other tab now owns the saved state, and this tab must tell its reader unless it
+ * already shows the same code.
+ */
+export function otherTabChange(
+  event: { key: string | null; newValue: string | null },
+  playgroundPath: string,
+  shown: { code: string; original: string },
+): OtherTabChange {
+  if (event.key !== null && event.key !== storageKey(playgroundPath)) return { kind: 'none' };
+  if (event.key === null || event.newValue === null) {
+    // Removed (a Reset, or storage cleared): only news if this tab shows something else.
+    return shown.code === shown.original ? { kind: 'none' } : { kind: 'reset' };
+  }
+  const entry = parseEdit(event.newValue);
+  if (!entry || entry.code === shown.code) return { kind: 'none' };
+  return { kind: 'edited', code: entry.code };
 }
 
 function safeGet(store: KeyValueStore, key: string): string | null {

@@ -7,6 +7,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { expect, test, type Locator, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, WEBGPU_ARGS } from './fixtures/env.ts';
 import { drawStroke, playground } from './fixtures/playgrounds.ts';
+import { shareUrl } from '../../src/playground/share.ts';
 
 const LAB = 'lab/';
 /** Files that must not load before the reader interacts: Monaco, TF.js, the kernel, charts. */
@@ -18,7 +19,7 @@ async function run(pg: Locator): Promise<void> {
 }
 
 async function openEditor(pg: Locator): Promise<void> {
-  await pg.getByRole('button', { name: 'Edit' }).click();
+  await pg.getByRole('button', { name: 'Edit', exact: true }).click();
   await expect(pg.locator('.monaco-editor')).toBeVisible();
   await pg.locator('.monaco-editor .view-lines').click();
 }
@@ -274,6 +275,72 @@ test.describe('playgrounds', () => {
     await page.reload();
     await expect(pg.locator('[data-part="badge"]')).toBeHidden();
     await expect(pg.locator('pre.shiki')).toBeVisible();
+  });
+
+  test('keystrokes typed just before a reload are kept (no wait for the save delay)', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/hello.ts');
+    await openEditor(pg);
+    await page.keyboard.press('ControlOrMeta+Home');
+    await page.keyboard.insertText('// typed and reloaded at once\n');
+    await page.reload();
+    await expect(pg.locator('[data-part="badge"]')).toHaveText('edited');
+    await expect(pg.locator('.pg-plain')).toContainText('// typed and reloaded at once');
+  });
+
+  test('two tabs editing one playground: the last save wins and the other tab is told', async ({ page, context }) => {
+    const stored = (p: Page) => p.evaluate(() => JSON.parse(localStorage.getItem('dlb-playground:lab/hello.ts') ?? 'null')?.code ?? null);
+    await page.goto(LAB);
+    const a = playground(page, 'lab/hello.ts');
+    await replaceCode(page, a, '// from tab A\n');
+    await expect.poll(() => stored(page)).toBe('// from tab A\n');
+
+    const other = await context.newPage();
+    await other.goto(LAB);
+    const b = playground(other, 'lab/hello.ts');
+    await expect(b.locator('.pg-plain')).toHaveText('// from tab A');
+    await replaceCode(other, b, '// from tab B\n');
+    await expect.poll(() => stored(other)).toBe('// from tab B\n');
+
+    await expect(a.locator('[data-part="notice"]')).toContainText('edited in another tab');
+    await a.getByRole('button', { name: 'Keep this tab’s version' }).click();
+    expect(await stored(page)).toBe('// from tab A\n');
+    await expect(b.locator('[data-part="notice"]')).toContainText('edited in another tab');
+    await b.getByRole('button', { name: 'Use the other tab’s edit' }).click();
+    await expect(b.locator('.monaco-editor .view-lines')).toContainText('// from tab A');
+    await other.reload();
+    await expect(b.locator('.pg-plain')).toHaveText('// from tab A');
+
+    // A reset in one tab is news in the other.
+    await a.getByRole('button', { name: 'Reset' }).click();
+    await expect(b.locator('[data-part="notice"]')).toContainText('reset to the original in another tab');
+    await b.getByRole('button', { name: 'Use the original' }).click();
+    await expect(b.locator('pre.shiki')).toBeVisible();
+    expect(await stored(other)).toBeNull();
+  });
+
+  test('a share link opened while an edit is stored loses neither', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/hello.ts');
+    await replaceCode(page, pg, '// my own edit\n');
+    await page.waitForTimeout(600); // saving is debounced
+    await page.goto(shareUrl(page.url(), { id: 'lab/hello.ts', code: '// shared with me\n' }));
+    await page.reload(); // a fragment-only navigation does not load the page again
+    await expect(pg.locator('[data-part="badge"]')).toHaveText('shared');
+    await expect(pg.locator('[data-part="notice"]')).toContainText('Your own edit of this playground stays saved');
+
+    // Editing the shared code saves it, and sets the own edit aside instead of overwriting it.
+    await openEditor(pg);
+    await page.keyboard.press('ControlOrMeta+End');
+    await page.keyboard.insertText('// and changed\n');
+    await expect(pg.locator('[data-part="notice"]')).toContainText('Your earlier edit of this playground was set aside');
+    await pg.getByRole('button', { name: 'Bring back my earlier edit' }).click();
+    await expect(pg.locator('.monaco-editor .view-lines')).toContainText('// my own edit');
+    await page.goto(page.url().replace(/#.*/, ''));
+    await page.reload();
+    await expect(pg.locator('.pg-plain')).toHaveText('// my own edit');
+    await pg.getByRole('button', { name: 'Reset' }).click(); // the set-aside shared edit is still there
+    expect(await page.evaluate(() => JSON.parse(localStorage.getItem('dlb-playground-replaced:lab/hello.ts') ?? 'null')?.code)).toContain('// and changed');
   });
 
   test('an edit of an older version of the code is not applied silently', async ({ page }) => {

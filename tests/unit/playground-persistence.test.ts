@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { clearEdit, hashCode, loadEdit, saveEdit, storageKey, type KeyValueStore } from '../../src/playground/persistence.ts';
+import {
+  clearEdit,
+  hashCode,
+  loadEdit,
+  otherTabChange,
+  replacedEdit,
+  saveEdit,
+  setAsideEdit,
+  storageKey,
+  swapReplacedEdit,
+  type KeyValueStore,
+} from '../../src/playground/persistence.ts';
 
 function memoryStore(): KeyValueStore & { map: Map<string, string> } {
   const map = new Map<string, string>();
@@ -65,5 +76,41 @@ describe('edit persistence', () => {
     expect(loadEdit(broken, 'a.ts', 'x')).toEqual({ state: 'none' });
     expect(saveEdit(broken, 'a.ts', 'y', 'x')).toBe(false);
     expect(() => clearEdit(broken, 'a.ts')).not.toThrow();
+  });
+
+  it('sets the reader\'s own edit aside before shared code replaces it, and swaps back and forth', () => {
+    const store = memoryStore();
+    saveEdit(store, 'a.ts', 'my edit', ORIGINAL);
+    expect(setAsideEdit(store, 'a.ts', 'my edit')).toBe(false); // same code: nothing to keep
+    expect(setAsideEdit(store, 'a.ts', 'shared code')).toBe(true);
+    saveEdit(store, 'a.ts', 'shared code', ORIGINAL);
+    expect(replacedEdit(store, 'a.ts')?.code).toBe('my edit');
+    expect(swapReplacedEdit(store, 'a.ts')?.code).toBe('my edit');
+    expect(loadEdit(store, 'a.ts', hashCode(ORIGINAL))).toEqual({ state: 'edited', code: 'my edit' });
+    expect(swapReplacedEdit(store, 'a.ts')?.code).toBe('shared code');
+    expect(replacedEdit(store, 'a.ts')?.code).toBe('my edit');
+  });
+
+  it('swapping after the shared code was reset brings the own edit back and empties the slot', () => {
+    const store = memoryStore();
+    saveEdit(store, 'a.ts', 'my edit', ORIGINAL);
+    setAsideEdit(store, 'a.ts', ORIGINAL);
+    saveEdit(store, 'a.ts', ORIGINAL, ORIGINAL); // removes the entry
+    expect(swapReplacedEdit(store, 'a.ts')?.code).toBe('my edit');
+    expect(replacedEdit(store, 'a.ts')).toBeUndefined();
+    expect(swapReplacedEdit(store, 'a.ts')).toBeUndefined();
+  });
+
+  it('tells another tab\'s save of this playground apart from no news', () => {
+    const key = storageKey('a.ts');
+    const entry = (code: string) => JSON.stringify({ code, baseHash: hashCode(ORIGINAL), savedAt: 2 });
+    const shown = { code: 'mine', original: ORIGINAL };
+    expect(otherTabChange({ key, newValue: entry('theirs') }, 'a.ts', shown)).toEqual({ kind: 'edited', code: 'theirs' });
+    expect(otherTabChange({ key, newValue: entry('mine') }, 'a.ts', shown)).toEqual({ kind: 'none' });
+    expect(otherTabChange({ key: storageKey('b.ts'), newValue: entry('theirs') }, 'a.ts', shown)).toEqual({ kind: 'none' });
+    expect(otherTabChange({ key, newValue: null }, 'a.ts', shown)).toEqual({ kind: 'reset' });
+    expect(otherTabChange({ key: null, newValue: null }, 'a.ts', shown)).toEqual({ kind: 'reset' }); // localStorage.clear()
+    expect(otherTabChange({ key, newValue: null }, 'a.ts', { code: ORIGINAL, original: ORIGINAL })).toEqual({ kind: 'none' });
+    expect(otherTabChange({ key, newValue: '{corrupt' }, 'a.ts', shown)).toEqual({ kind: 'none' });
   });
 });
