@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { barChart, image, input, recall, table } from 'course';
 
-const model = recall<tf.LayersModel>('mnist-model', { from: 'Train the reference model' });
+const model = await recall<tf.LayersModel>('mnist-model', { from: 'Train the reference model' });
 
 // The pad gives RGBA pixels, white strokes on black, like MNIST.
 const SIZE = 112;

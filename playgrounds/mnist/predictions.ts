@@ -4,7 +4,7 @@ import { data, imageGrid, param, recall, table } from 'course';
 
 const SHOW = param('show', 32);
 
-const model = recall<tf.LayersModel>('mnist-model', { from: 'Train the reference model' });
+const model = await recall<tf.LayersModel>('mnist-model', { from: 'Train the reference model' });
 const mnist = await data.mnist({ set: 'bundled' });
 const { validation } = mnist;
 

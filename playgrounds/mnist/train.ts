@@ -63,7 +63,8 @@ table(
   { caption: `After ${EPOCHS} epoch${EPOCHS === 1 ? '' : 's'}` },
 );
 
-// Later playgrounds on this page use the trained model without training it again.
-keep('mnist-model', model);
+// Later playgrounds use the trained model without training it again, also after a
+// reload: `persist` stores it in this browser.
+await keep('mnist-model', model, { persist: true });
 tf.dispose([trainXs, trainYs]);
 mnist.dispose();

@@ -4,6 +4,7 @@
  * unchanged in the browser worker and in Node under vitest.
  */
 import type { Backend, InputRequest, InputValue, Output, Params, Pixels } from '../runner/protocol.ts';
+import type { ModelStore } from './model-store.ts';
 
 export type ProgressCallback = (loaded: number, total: number | undefined) => void;
 
@@ -29,6 +30,10 @@ export interface CourseHost {
   assetRoot: string;
   /** Named values the kernel keeps between runs on one page (a trained model). */
   kept: Map<string, unknown>;
+  /** Models kept across reloads (browser: IndexedDB; Node: memory shared by a test's runs). */
+  modelStore: ModelStore;
+  /** Which code this run is, for the description of a model it stores. */
+  code: RunCode;
   /**
    * The host's Transformers.js module, configured for this run (browser: ONNX Runtime
    * WASM from the site, the deployment's model source). `course.models` helpers load it
@@ -41,6 +46,15 @@ export interface CourseHost {
    * that compares backends); rejects with the reason when this host can't run it.
    */
   switchBackend(backend: Backend): Promise<void>;
+}
+
+export interface RunCode {
+  /** The playground's path, e.g. `mnist/train.ts`. */
+  path: string;
+  /** Hash of the shipped code of each playground on the page, by path (this one included). */
+  originals: Record<string, string>;
+  /** The code that runs differs from the shipped code (the reader edited it). */
+  edited: boolean;
 }
 
 let current: CourseHost | undefined;

@@ -26,6 +26,6 @@ export {
   type ProgressOptions,
 } from './charts.ts';
 export { fitCallbacks, type FitCallbacksOptions } from './fit.ts';
-export { param, keep, recall, backend, useBackend, type RecallOptions } from './kernel.ts';
+export { param, keep, recall, backend, useBackend, type KeepOptions, type ParamOptions, type RecallOptions } from './kernel.ts';
 export { input, type DrawOptions, type PhotoOptions } from './input.ts';
 export type { Pixels } from '../runner/protocol.ts';

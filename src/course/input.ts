@@ -17,6 +17,7 @@ export interface PhotoOptions {
 
 async function toPixels(value: InputValue, what: string): Promise<Pixels> {
   if (value.kind === 'pixels') return value.pixels;
+  if (value.kind !== 'file') throw new Error(`input: expected an image for the ${what}, got a ${value.kind}`);
   return getHost().decodeImage(value.bytes, value.name || what);
 }
 
@@ -49,5 +50,18 @@ export const input = {
       allowWebcam: options.allowWebcam ?? true,
     });
     return toPixels(value, 'photo');
+  },
+
+  /**
+   * Shows `prompt` with one button per choice and resolves with the index pressed.
+   *
+   * @example const i = await input.choose('Which model?', ['small', 'large']);
+   */
+  async choose(prompt: string, choices: string[]): Promise<number> {
+    const value = await getHost().request({ kind: 'choice', prompt, choices });
+    if (value.kind !== 'choice' || !(value.index >= 0 && value.index < choices.length)) {
+      throw new Error(`input.choose: expected one of ${choices.length} choices, got ${JSON.stringify(value)}`);
+    }
+    return value.index;
   },
 };

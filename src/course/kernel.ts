@@ -2,28 +2,65 @@
 import * as tf from '@tensorflow/tfjs';
 import type { Backend, ParamValue } from '../runner/protocol.ts';
 import { getHost } from './host.ts';
+import { loadStoredModel, storeModel } from './stored-models.ts';
 
 /**
- * A named parameter: the value given for this run (tests shrink epochs this way) or
- * else `defaultValue`. The override must have the default's type.
- *
- * @example const EPOCHS = param('epochs', 10);
+ * How the page shows a parameter as a control above the code (read from the source at
+ * build time, so every value here must be a literal): a number input by default, a
+ * slider with `min` and `max`, a select with `choices`.
  */
-export function param<T extends ParamValue>(name: string, defaultValue: T): T extends number ? number : T extends string ? string : boolean {
+export interface ParamOptions<T extends ParamValue = ParamValue> {
+  /** Shown next to the control; default the parameter's name. */
+  label?: string;
+  min?: number;
+  max?: number;
+  step?: number;
+  choices?: readonly T[];
+}
+
+/**
+ * A named parameter: the value given for this run (the reader's control on the page, a
+ * chapter's setting, a test's smaller size) or else `defaultValue`. The given value must
+ * have the default's type, and be one of `choices` when there are choices.
+ *
+ * @example const EPOCHS = param('epochs', 10, { min: 1, max: 50 });
+ */
+export function param<T extends ParamValue>(
+  name: string,
+  defaultValue: T,
+  options: ParamOptions<T extends number ? number : T extends string ? string : boolean> = {},
+): T extends number ? number : T extends string ? string : boolean {
   const given = getHost().params[name];
   if (given === undefined) return defaultValue as never;
   if (typeof given !== typeof defaultValue) {
     throw new TypeError(`param "${name}": expected a ${typeof defaultValue} like its default ${JSON.stringify(defaultValue)}, got ${typeof given} ${JSON.stringify(given)}`);
   }
+  if (options.choices && !options.choices.includes(given as never)) {
+    throw new RangeError(`param "${name}": ${JSON.stringify(given)} is not one of ${options.choices.map((c) => JSON.stringify(c)).join(', ')}`);
+  }
   return given as never;
+}
+
+export interface KeepOptions {
+  /**
+   * Also store the value (a `tf.LayersModel`) in this browser, so a reload or a later
+   * visit gets it back from `recall` without training again.
+   */
+  persist?: boolean;
 }
 
 /**
  * Keeps a value (a trained model) in the page's kernel so later playgrounds on the page
- * can `recall` it. Replaces an earlier value of the same name.
+ * can `recall` it. Replaces an earlier value of the same name. With `persist`, a model
+ * is also stored in the browser; a browser that refuses (full quota, private mode) gets a
+ * notice and the run goes on.
+ *
+ * @example await keep('mnist-model', model, { persist: true });
  */
-export function keep<T>(name: string, value: T): T {
-  getHost().kept.set(name, value);
+export async function keep<T>(name: string, value: T, options: KeepOptions = {}): Promise<T> {
+  const host = getHost();
+  host.kept.set(name, value);
+  if (options.persist) await storeModel(host, name, value);
   return value;
 }
 
@@ -33,17 +70,23 @@ export interface RecallOptions {
 }
 
 /**
- * A value an earlier run kept with `keep`. Throws an error telling the reader which
- * playground to run first when it isn't there.
+ * A value an earlier run kept with `keep`, or else a model stored in this browser by an
+ * earlier visit (`keep(..., { persist: true })`). A stored model trained by an older
+ * version of its playground is used only if the reader says so. Throws an error telling
+ * the reader which playground to run first when there is none.
  *
- * @example const model = recall<tf.LayersModel>('mnist-model', { from: 'Train the model' });
+ * @example const model = await recall<tf.LayersModel>('mnist-model', { from: 'Train the model' });
  */
-export function recall<T>(name: string, options: RecallOptions): T {
-  const kept = getHost().kept;
-  if (!kept.has(name)) {
-    throw new Error(`"${name}" is not available yet: run the playground "${options.from}" first (it keeps "${name}" for the playgrounds after it).`);
+export async function recall<T>(name: string, options: RecallOptions): Promise<T> {
+  const host = getHost();
+  if (!host.kept.has(name)) {
+    const stored = await loadStoredModel(host, name, options.from);
+    if (stored === undefined) {
+      throw new Error(`"${name}" is not available yet: run the playground "${options.from}" first (it keeps "${name}" for the playgrounds after it).`);
+    }
+    host.kept.set(name, stored);
   }
-  return kept.get(name) as T;
+  return host.kept.get(name) as T;
 }
 
 /**

@@ -4,15 +4,17 @@
  * imports Monaco or TF.js itself: the editor is a further lazy chunk, TF.js lives in the
  * kernel worker.
  */
-import type { BackendChoice, Params, RunError } from '../runner/protocol.ts';
+import type { BackendChoice, ParamValue, Params, RunError } from '../runner/protocol.ts';
 import { withBase } from '../lib/base-path.ts';
 import type { EditorHandle } from './editor.ts';
 import { getPageKernel, type RunEnd, type RunHandle } from './kernel.ts';
 import { el } from './output/dom.ts';
 import { errorHeadline, fallbackText, leakText, summaryText } from './output/format.ts';
 import { OutputView } from './output/view.ts';
-import { clearEdit, hashCode, loadEdit, otherTabChange, saveEdit, setAsideEdit, swapReplacedEdit } from './persistence.ts';
+import { hashCode } from '../lib/hash.ts';
+import { clearEdit, hasSavedMarker, loadEdit, otherTabChange, saveEdit, setAsideEdit, swapReplacedEdit } from './persistence.ts';
 import { decodeShare, shareUrl } from './share.ts';
+import { applicableParams, changedParams, describeParams, loadParams, readControl, saveParams, type ParamType } from './params.ts';
 import { modelSource } from './model-source.ts';
 
 /** The deployment's Transformers.js model source, fixed at build time. */
@@ -23,14 +25,13 @@ const MODEL_SOURCE = modelSource({
 });
 
 type Mode = 'original' | 'edited' | 'shared';
-export type Action = 'run' | 'stop' | 'edit' | 'reset' | 'share';
+export type Action = 'run' | 'stop' | 'edit' | 'reset' | 'share' | 'params';
 
 const SAVE_DELAY_MS = 300;
 
 export class PlaygroundController {
   private readonly path: string;
   private readonly original: string;
-  private readonly params: Params;
   private code: string;
   private mode: Mode = 'original';
   private editor: EditorHandle | undefined;
@@ -40,6 +41,8 @@ export class PlaygroundController {
   private saveTimer = 0;
   /** The code came from a share link and has not been saved yet (see `persistNow`). */
   private fromShare = false;
+  /** The parameter controls above the code (ParamControls.astro). */
+  private readonly controls: HTMLElement[];
   /** Backend fallback explanations of the current run, repeated in its final summary. */
   private fallbacks: string[] = [];
   private readonly output: OutputView;
@@ -49,10 +52,13 @@ export class PlaygroundController {
     this.part = <T extends HTMLElement>(name: string) => root.querySelector<T>(`[data-part="${name}"]`)!;
     this.path = root.dataset.src!;
     this.original = this.part<HTMLTemplateElement>('source').content.textContent ?? '';
-    this.params = JSON.parse(root.dataset.params || '{}') as Params;
     this.code = this.original;
-    this.output = new OutputView(this.part('output'));
+    this.controls = [...root.querySelectorAll<HTMLElement>('[data-param]')];
+    this.output = new OutputView(this.part('output'), (stored) => {
+      if (stored.action === 'saved') void this.showSaved();
+    });
     this.restore();
+    if (hasSavedMarker(localStorage, this.path)) void this.showSaved();
     window.addEventListener('storage', (event) => this.changedInOtherTab(event));
     // A reload or tab close inside the save delay must not lose the last keystrokes.
     window.addEventListener('pagehide', () => {
@@ -77,6 +83,9 @@ export class PlaygroundController {
       case 'share':
         void this.share();
         break;
+      case 'params':
+        this.paramsChanged();
+        break;
     }
   }
 
@@ -87,14 +96,20 @@ export class PlaygroundController {
     if (shared?.id === this.path) {
       this.setCode(shared.code, shared.code === this.original ? 'original' : 'shared');
       this.fromShare = true;
+      const sharedParams = applicableParams(shared.params ?? {}, this.paramTypes());
+      this.setControls(sharedParams);
       const own = stored.state !== 'none' && stored.code !== shared.code ? stored.code : undefined;
+      const withParams = Object.keys(sharedParams).length > 0 ? ` It sets ${describeParams(sharedParams)}.` : '';
       this.notice(
-        `This code came from a shared link. It has not been run: read it first, then press Run.${own ? ' Your own edit of this playground stays saved.' : ''}`,
+        `This code came from a shared link.${withParams} It has not been run: read it first, then press Run.${own ? ' Your own edit of this playground stays saved.' : ''}`,
         own ? [['Show my edit', () => ((this.fromShare = false), this.setCode(own, 'edited'))]] : [],
       );
       this.root.scrollIntoView({ block: 'start' });
       return;
     }
+    // Only stored values: a reader's first change may be what loaded this controller.
+    const storedParams = applicableParams(loadParams(localStorage, this.path), this.paramTypes());
+    if (Object.keys(storedParams).length > 0) this.setControls(storedParams);
     if (stored.state === 'edited') {
       this.setCode(stored.code, 'edited');
     } else if (stored.state === 'stale') {
@@ -112,9 +127,81 @@ export class PlaygroundController {
     badge.hidden = mode === 'original';
     badge.textContent = mode;
     this.root.dataset.mode = mode;
-    this.part<HTMLButtonElement>('reset').disabled = mode === 'original';
+    this.updateReset();
     if (!this.editor) this.showStaticCode();
     else if (this.editor.getValue() !== code) this.editor.replaceAll(code);
+  }
+
+  private updateReset(): void {
+    this.part<HTMLButtonElement>('reset').disabled = this.mode === 'original' && Object.keys(this.changedParams()).length === 0;
+  }
+
+  private field(control: HTMLElement): HTMLInputElement | HTMLSelectElement {
+    return control.querySelector<HTMLInputElement | HTMLSelectElement>('input, select')!;
+  }
+
+  private paramTypes(): Record<string, ParamType> {
+    return Object.fromEntries(this.controls.map((c) => [c.dataset.param!, c.dataset.type as ParamType]));
+  }
+
+  private controlValue(control: HTMLElement): ParamValue | undefined {
+    const field = this.field(control);
+    return readControl(control.dataset.type as ParamType, field.value, field instanceof HTMLInputElement && field.checked);
+  }
+
+  /** What the reader changed with the controls (valid values only), against the page's values. */
+  private changedParams(): Params {
+    const page: Params = {};
+    const current: Params = {};
+    for (const control of this.controls) {
+      const value = this.controlValue(control);
+      if (value === undefined) continue;
+      page[control.dataset.param!] = JSON.parse(control.dataset.value!) as ParamValue;
+      current[control.dataset.param!] = value;
+    }
+    return changedParams(page, current);
+  }
+
+  /** Shows `values` in the controls, and the page's own value in every other one. */
+  private setControls(values: Params): void {
+    for (const control of this.controls) {
+      const value = values[control.dataset.param!] ?? (JSON.parse(control.dataset.value!) as ParamValue);
+      const field = this.field(control);
+      if (field instanceof HTMLInputElement && field.type === 'checkbox') field.checked = value === true;
+      else field.value = String(value);
+    }
+    this.markParams();
+  }
+
+  private markParams(): void {
+    const changed = this.changedParams();
+    for (const control of this.controls) {
+      const isChanged = control.dataset.param! in changed;
+      control.toggleAttribute('data-changed', isChanged);
+      control.querySelector<HTMLElement>('[data-part="changed"]')!.hidden = !isChanged;
+      const shown = control.querySelector('output');
+      if (shown) shown.textContent = this.field(control).value;
+    }
+    this.updateReset();
+  }
+
+  private paramsChanged(): void {
+    this.markParams();
+    if (!saveParams(localStorage, this.path, this.changedParams())) {
+      this.notice('Your browser did not allow saving these settings; they will be lost on reload.', []);
+    }
+  }
+
+  /** The first control whose value can't be used, with the browser's reason. */
+  private invalidControl(): { field: HTMLElement; message: string } | undefined {
+    for (const control of this.controls) {
+      const field = this.field(control);
+      if (!field.checkValidity() || this.controlValue(control) === undefined) {
+        const name = control.querySelector('label')?.textContent ?? control.dataset.param;
+        return { field, message: `Parameter "${name}": ${field.validationMessage || 'enter a number'}` };
+      }
+    }
+    return undefined;
   }
 
   /** Without the editor, edited or shared code shows as plain text in place of the highlighted original. */
@@ -175,6 +262,11 @@ export class PlaygroundController {
     this.saveTimer = window.setTimeout(() => this.persistNow(), SAVE_DELAY_MS);
   }
 
+  private async showSaved(): Promise<void> {
+    const { showSavedModels } = await import('./saved-models.ts');
+    await showSavedModels(this.part('saved'), this.path);
+  }
+
   /** Drops a pending debounced save: the state it was scheduled for has been replaced. */
   private cancelSave(): void {
     clearTimeout(this.saveTimer);
@@ -231,6 +323,9 @@ export class PlaygroundController {
   private reset(): void {
     const previous = this.code;
     const previousMode = this.mode;
+    const previousParams = this.changedParams();
+    this.setControls({});
+    saveParams(localStorage, this.path, {});
     this.setCode(this.original, 'original');
     // Resetting shared code leaves the reader's own saved edit alone.
     if (previousMode === 'shared') this.cancelSave();
@@ -239,6 +334,8 @@ export class PlaygroundController {
       [
         'Undo reset',
         () => {
+          this.setControls(previousParams);
+          saveParams(localStorage, this.path, previousParams);
           this.setCode(previous, previousMode);
           this.persistNow();
         },
@@ -247,7 +344,7 @@ export class PlaygroundController {
   }
 
   private async share(): Promise<void> {
-    const url = shareUrl(location.href, { id: this.path, code: this.code });
+    const url = shareUrl(location.href, { id: this.path, code: this.code, params: this.changedParams() });
     const field = el('input', { class: 'pg-share-url', attrs: { readonly: '', 'aria-label': 'Share link', value: url } });
     let copied = false;
     try {
@@ -283,6 +380,12 @@ export class PlaygroundController {
 
   private run(): void {
     if (this.running) return;
+    const invalid = this.invalidControl();
+    if (invalid) {
+      this.status('error', el('p', { class: 'pg-error', text: `${invalid.message} Nothing ran.`, attrs: { 'data-part': 'error' } }));
+      invalid.field.focus();
+      return;
+    }
     if (this.editor) this.code = this.editor.getValue();
     this.persistNow();
     this.output.clear();
@@ -302,8 +405,10 @@ export class PlaygroundController {
         source: this.code,
         filename: this.path,
         backend: backendSelect.value as BackendChoice,
-        params: this.params,
+        // The page's params are read at each run (tests set them after the page loaded); the reader's controls win.
+        params: { ...(JSON.parse(this.root.dataset.params || '{}') as Params), ...this.changedParams() },
         assetBase: new URL(withBase(''), location.href).href,
+        playgrounds: pagePlaygrounds(),
         ...(MODEL_SOURCE && { transformers: MODEL_SOURCE }),
       },
       {
@@ -361,6 +466,15 @@ export class PlaygroundController {
         break;
     }
   }
+}
+
+/** The shipped code's hash of every playground on the page, by path. */
+function pagePlaygrounds(): Record<string, string> {
+  const hashes: Record<string, string> = {};
+  for (const root of document.querySelectorAll<HTMLElement>('[data-playground]')) {
+    if (root.dataset.src && root.dataset.hash) hashes[root.dataset.src] = root.dataset.hash;
+  }
+  return hashes;
 }
 
 const controllers = new WeakMap<HTMLElement, PlaygroundController>();

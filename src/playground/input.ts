@@ -1,6 +1,7 @@
 /**
  * Reader input asked for by a running playground: a draw pad (returns RGBA pixels at the
- * requested size) or a photo from a file or the webcam. Loaded on the first request.
+ * requested size), a photo from a file or the webcam, or a choice between buttons.
+ * Loaded on the first request.
  */
 import type { InputRequest, InputValue, Pixels } from '../runner/protocol.ts';
 import { el } from './output/dom.ts';
@@ -127,7 +128,8 @@ export function requestInput(container: HTMLElement, request: InputRequest, sign
       resolve(value);
     };
     if (request.kind === 'draw') drawPad(panel, request, finish);
-    else cleanup = photoPicker(panel, request, finish);
+    else if (request.kind === 'photo') cleanup = photoPicker(panel, request, finish);
+    else panel.append(el('div', { class: 'pg-input-actions' }, request.choices.map((label, index) => button(label, () => finish({ kind: 'choice', index }), index === 0))));
     signal.addEventListener('abort', () => {
       cleanup();
       panel.remove();

@@ -1,11 +1,12 @@
 /**
  * The only playground script a page loads up front: it waits for the first interaction
  * and then imports the controller. Monaco and TF.js are further away still (editor chunk,
- * kernel worker). Pages with a saved edit or a share link load the controller at once so
- * the reader sees their own code.
+ * kernel worker). Pages with a saved edit or parameters, a share link or a model stored in
+ * the browser load the controller at once so the reader sees their own code, settings and
+ * saved model.
  */
 import type { Action } from './controller.ts';
-import { storageKey } from './persistence.ts';
+import { editKey, paramsKey, savedModelKey } from './storage-keys.ts';
 
 type ControllerModule = typeof import('./controller.ts');
 let loaded: ControllerModule | undefined;
@@ -21,9 +22,9 @@ function act(root: HTMLElement, action: Action): void {
   else void load().then(({ controllerFor }) => controllerFor(root).act(action));
 }
 
-function hasStoredEdit(path: string): boolean {
+function hasStored(path: string): boolean {
   try {
-    return localStorage.getItem(storageKey(path)) !== null;
+    return [editKey, paramsKey, savedModelKey].some((key) => localStorage.getItem(key(path)) !== null);
   } catch {
     return false;
   }
@@ -41,6 +42,9 @@ for (const root of roots) {
       act(root, 'edit');
     }
   });
+  root.addEventListener('input', (event) => {
+    if ((event.target as Element).closest('[data-part="params"]')) act(root, 'params');
+  });
   root.addEventListener('keydown', (event) => {
     // Monaco handles its own Ctrl/Cmd+Enter binding and marks the event as handled.
     if (event.key === 'Enter' && (event.ctrlKey || event.metaKey) && !event.defaultPrevented) {
@@ -51,5 +55,8 @@ for (const root of roots) {
   root.dataset.island = 'ready';
 }
 
-const early = location.hash.startsWith('#share=') || roots.some((r) => hasStoredEdit(r.dataset.src ?? ''));
+// A playground with a model stored in the browser shows it (and a way to forget it) at once.
+const early =
+  location.hash.startsWith('#share=') ||
+  roots.some((r) => hasStored(r.dataset.src ?? ''));
 if (early) void load().then(({ controllerFor }) => roots.forEach((r) => controllerFor(r)));

@@ -3,6 +3,8 @@
  * hash of the original it was made from, so that when a new release changes the original
  * the stale edit is not applied silently: the reader is asked what to do.
  */
+import { hashCode } from '../lib/hash.ts';
+import { editKey, savedModelKey } from './storage-keys.ts';
 
 /** The subset of `Storage` we use; tests pass a Map-backed fake. */
 export interface KeyValueStore {
@@ -24,26 +26,8 @@ export type LoadedEdit =
   /** The original changed since the edit was made: the reader chooses. */
   | { state: 'stale'; code: string };
 
-const PREFIX = 'dlb-playground:';
 /** An edit that a shared link's code replaced, kept so the reader can bring it back. */
 const REPLACED_PREFIX = 'dlb-playground-replaced:';
-
-export function storageKey(playgroundPath: string): string {
-  return PREFIX + playgroundPath;
-}
-
-/** FNV-1a over UTF-16 code units, twice with different seeds: 64 bits as 16 hex digits. */
-export function hashCode(text: string): string {
-  let a = 0x811c9dc5;
-  let b = 0x01000193 ^ 0x5bd1e995;
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i);
-    a = Math.imul(a ^ c, 0x01000193);
-    b = Math.imul(b ^ c, 0x01000193) ^ (b >>> 13);
-  }
-  const hex = (n: number) => (n >>> 0).toString(16).padStart(8, '0');
-  return hex(a) + hex(b);
-}
 
 export function parseEdit(raw: string | null): StoredEdit | undefined {
   if (!raw) return undefined;
@@ -59,7 +43,7 @@ export function parseEdit(raw: string | null): StoredEdit | undefined {
 }
 
 export function loadEdit(store: KeyValueStore, playgroundPath: string, originalHash: string): LoadedEdit {
-  const stored = parseEdit(safeGet(store, storageKey(playgroundPath)));
+  const stored = parseEdit(safeGet(store, editKey(playgroundPath)));
   if (!stored) return { state: 'none' };
   return stored.baseHash === originalHash ? { state: 'edited', code: stored.code } : { state: 'stale', code: stored.code };
 }
@@ -70,7 +54,7 @@ export function loadEdit(store: KeyValueStore, playgroundPath: string, originalH
  * Returns false when the browser refuses to store (quota, private mode).
  */
 export function saveEdit(store: KeyValueStore, playgroundPath: string, code: string, original: string, now = Date.now()): boolean {
-  const key = storageKey(playgroundPath);
+  const key = editKey(playgroundPath);
   try {
     if (code === original) {
       store.removeItem(key);
@@ -86,7 +70,7 @@ export function saveEdit(store: KeyValueStore, playgroundPath: string, code: str
 
 export function clearEdit(store: KeyValueStore, playgroundPath: string): void {
   try {
-    store.removeItem(storageKey(playgroundPath));
+    store.removeItem(editKey(playgroundPath));
   } catch {
     // Nothing to clear when storage is unavailable.
   }
@@ -98,7 +82,7 @@ export function clearEdit(store: KeyValueStore, playgroundPath: string): void {
  * Returns true when an edit was set aside.
  */
 export function setAsideEdit(store: KeyValueStore, playgroundPath: string, incoming: string): boolean {
-  const raw = safeGet(store, storageKey(playgroundPath));
+  const raw = safeGet(store, editKey(playgroundPath));
   const current = parseEdit(raw);
   if (!current || current.code === incoming) return false;
   try {
@@ -119,7 +103,7 @@ export function replacedEdit(store: KeyValueStore, playgroundPath: string): Stor
  * and the shared code becomes the one set aside, so swapping again undoes it.
  */
 export function swapReplacedEdit(store: KeyValueStore, playgroundPath: string): StoredEdit | undefined {
-  const key = storageKey(playgroundPath);
+  const key = editKey(playgroundPath);
   const asideKey = REPLACED_PREFIX + playgroundPath;
   const aside = safeGet(store, asideKey);
   const restored = parseEdit(aside);
@@ -148,7 +132,7 @@ export function otherTabChange(
   playgroundPath: string,
   shown: { code: string; original: string },
 ): OtherTabChange {
-  if (event.key !== null && event.key !== storageKey(playgroundPath)) return { kind: 'none' };
+  if (event.key !== null && event.key !== editKey(playgroundPath)) return { kind: 'none' };
   if (event.key === null || event.newValue === null) {
     // Removed (a Reset, or storage cleared): only news if this tab shows something else.
     return shown.code === shown.original ? { kind: 'none' } : { kind: 'reset' };
@@ -156,6 +140,24 @@ export function otherTabChange(
   const entry = parseEdit(event.newValue);
   if (!entry || entry.code === shown.code) return { kind: 'none' };
   return { kind: 'edited', code: entry.code };
+}
+
+/** Marks that `playground` has a model stored in the browser (see saved-models.ts). */
+export function markSaved(store: KeyValueStore, playground: string, saved: boolean): void {
+  try {
+    if (saved) store.setItem(savedModelKey(playground), '1');
+    else store.removeItem(savedModelKey(playground));
+  } catch {
+    // Without localStorage the strip shows after the next run instead of on load.
+  }
+}
+
+export function hasSavedMarker(store: KeyValueStore, playground: string): boolean {
+  try {
+    return store.getItem(savedModelKey(playground)) !== null;
+  } catch {
+    return false;
+  }
 }
 
 function safeGet(store: KeyValueStore, key: string): string | null {

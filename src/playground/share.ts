@@ -1,9 +1,10 @@
 /**
  * Share links: the code travels in the URL fragment (never sent to a server), deflated
  * with fflate and base64url-encoded, next to the id of the playground it belongs to:
- *   #share=<url-encoded playground id>:<base64url deflate(utf-8 code)>
+ *   #share=<url-encoded playground id>:<base64url deflate(utf-8 code)>[:<base64url JSON of changed params>]
  */
 import { deflateSync, inflateSync, strFromU8, strToU8 } from 'fflate';
+import type { Params } from '../runner/protocol.ts';
 
 const PARAM = 'share=';
 const ALPHABET = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789-_';
@@ -12,6 +13,8 @@ const LOOKUP = new Map([...ALPHABET].map((ch, i) => [ch, i]));
 export interface SharedCode {
   id: string;
   code: string;
+  /** Parameter values the sharer had changed with the controls. */
+  params?: Params;
 }
 
 export function toBase64Url(bytes: Uint8Array): string {
@@ -43,8 +46,9 @@ export function fromBase64Url(text: string): Uint8Array {
 }
 
 /** The fragment (without '#') that carries `code` for playground `id`. */
-export function encodeShare({ id, code }: SharedCode): string {
-  return `${PARAM}${encodeURIComponent(id)}:${toBase64Url(deflateSync(strToU8(code), { level: 9 }))}`;
+export function encodeShare({ id, code, params }: SharedCode): string {
+  const base = `${PARAM}${encodeURIComponent(id)}:${toBase64Url(deflateSync(strToU8(code), { level: 9 }))}`;
+  return params && Object.keys(params).length > 0 ? `${base}:${toBase64Url(strToU8(JSON.stringify(params)))}` : base;
 }
 
 /** Reads a share fragment (with or without '#'); undefined when it is not one or is corrupt. */
@@ -56,8 +60,13 @@ export function decodeShare(fragment: string): SharedCode | undefined {
   if (colon < 1) return undefined;
   try {
     const id = decodeURIComponent(body.slice(0, colon));
-    const code = strFromU8(inflateSync(fromBase64Url(body.slice(colon + 1))));
-    return { id, code };
+    // base64url has no ':', so a third part can only be the params.
+    const [packed, packedParams] = body.slice(colon + 1).split(':');
+    const code = strFromU8(inflateSync(fromBase64Url(packed!)));
+    if (!packedParams) return { id, code };
+    const params = JSON.parse(strFromU8(fromBase64Url(packedParams))) as unknown;
+    if (typeof params !== 'object' || params === null || Array.isArray(params)) return undefined;
+    return { id, code, params: params as Params };
   } catch {
     return undefined;
   }

@@ -8,6 +8,7 @@ import { createBrowserHost, InputRequests } from '../course/hosts/browser.ts';
 import { activateBackend, tfBackendInit, type BackendInit, type BackendResult, type TfBackends } from './backends.ts';
 import { execute } from './execute.ts';
 import type { ModuleMap } from './modules.ts';
+import { hashCode } from '../lib/hash.ts';
 import type { Backend, BackendChoice, FromWorker, ToWorker } from './protocol.ts';
 
 export type RunMessage = Extract<ToWorker, { type: 'run' }>;
@@ -93,7 +94,9 @@ export function createKernel(deps: KernelDeps): Kernel {
       post({ type: 'backend', runId, backend, fallbacks });
       const importTransformers = () => deps.importTransformers(msg);
       const switchBackend = (backend: Backend) => tfBackendInit(tf, deps.prepareBackend)(backend, true);
-      const host = createBrowserHost({ runId, post, params: msg.params, assetBase: msg.assetBase, kept, inputs, importTransformers, switchBackend });
+      const originals = msg.playgrounds ?? {};
+      const code = { path: msg.filename, originals, edited: originals[msg.filename] !== undefined && originals[msg.filename] !== hashCode(msg.source) };
+      const host = createBrowserHost({ runId, post, params: msg.params, assetBase: msg.assetBase, kept, inputs, importTransformers, switchBackend, code });
       const { summary, error } = await execute(msg.source, msg.filename, host, deps.modules(importTransformers));
       post(error ? { type: 'error', runId, error } : { type: 'done', runId, summary });
     } catch (err) {

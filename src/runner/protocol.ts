@@ -39,6 +39,22 @@ export interface ChartSpec {
   lines?: string[];
 }
 
+/** A trained model kept in the reader's browser (`keep(name, model, { persist: true })`). */
+export interface StoredModelInfo {
+  /** The `keep` name, e.g. `mnist-model`. */
+  name: string;
+  /** The playground whose run stored it, e.g. `mnist/train.ts`. */
+  playground: string;
+  /** When it was stored (ms since the epoch). */
+  savedAt: number;
+  /** Hash of the shipped code of that playground when the model was trained. */
+  originalHash: string;
+  /** The reader had edited the code that trained it. */
+  edited: boolean;
+  /** Topology plus weights, as stored. */
+  bytes: number;
+}
+
 /** What playground code shows; each `course` call produces one of these. */
 export type Output =
   | { kind: 'log'; level: LogLevel; text: string }
@@ -50,13 +66,20 @@ export type Output =
   /** Replaces every series' data of a chart (scatter/line redraws, bar values). */
   | { kind: 'chart-data'; id: string; data: [number, number][][] }
   | { kind: 'progress'; id: string; label: string; value: number; total: number; unit?: 'bytes' | 'items' }
-  | { kind: 'html-note'; tone: 'info' | 'warning'; text: string; command?: string };
+  | { kind: 'html-note'; tone: 'info' | 'warning'; text: string; command?: string }
+  /** A model was stored in the browser, or loaded back from it. */
+  | { kind: 'stored-model'; action: 'saved' | 'loaded'; info: StoredModelInfo };
 
 export type InputRequest =
   | { kind: 'draw'; prompt: string; width: number; height: number }
-  | { kind: 'photo'; prompt: string; allowWebcam: boolean };
+  | { kind: 'photo'; prompt: string; allowWebcam: boolean }
+  | { kind: 'choice'; prompt: string; choices: string[] };
 
-export type InputValue = { kind: 'pixels'; pixels: Pixels } | { kind: 'file'; name: string; bytes: Uint8Array };
+export type InputValue =
+  | { kind: 'pixels'; pixels: Pixels }
+  | { kind: 'file'; name: string; bytes: Uint8Array }
+  /** The index of the button the reader pressed. */
+  | { kind: 'choice'; index: number };
 
 export interface RunError {
   phase: 'syntax' | 'runtime' | 'crash' | 'import';
@@ -104,6 +127,11 @@ export type ToWorker =
       assetBase: string;
       /** Where Transformers.js loads models from; default the Hugging Face hub. */
       transformers?: TransformersSource;
+      /**
+       * Hash of the shipped code of every playground on the page, by path: a model stored
+       * by an older version of the playground that trained it is not used silently.
+       */
+      playgrounds?: Record<string, string>;
     }
   | { type: 'input-reply'; runId: number; requestId: number; value: InputValue | null; error?: string };
 

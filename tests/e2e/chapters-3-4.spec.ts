@@ -83,6 +83,56 @@ test.describe('chapter 3: MNIST', () => {
 
     expect(errors).toEqual([]);
   });
+
+  test('a full storage quota gets a notice; the run succeeds and the later playgrounds still work', async ({ page, baseURL }) => {
+    test.setTimeout(180_000);
+    const errors = consoleErrors(page);
+    const cdp = await page.context().newCDPSession(page);
+    await cdp.send('Storage.overrideQuotaForOrigin', { origin: new URL(baseURL!).origin, quotaSize: 64 * 1024 });
+    await page.goto('chapters/mnist/');
+    const train = await run(page, 'mnist/train.ts');
+    await expect(out(train).locator('.pg-note-warning')).toContainText(/"mnist-model" could not be stored in this browser \(this site's storage quota is full\)/);
+    await expect(train.locator('[data-part="saved"]')).toBeHidden();
+    const predictions = await run(page, 'mnist/predictions.ts');
+    await expect(out(predictions).locator('.pg-image-grid').first().locator('.pg-image')).toHaveCount(16);
+    expect(errors).toEqual([]);
+  });
+
+  test('the trained model survives a reload, an older version of it is not used silently, and Forget forgets it', async ({ page }) => {
+    test.setTimeout(240_000);
+    const errors = consoleErrors(page);
+    await page.goto('chapters/mnist/');
+    const train = await run(page, 'mnist/train.ts');
+    await expect(out(train)).toContainText('Stored “mnist-model” in this browser');
+    const saved = train.locator('[data-part="saved"]');
+    await expect(saved).toContainText(/Saved in this browser: “mnist-model”, trained .*, 2\.6 MB\./);
+
+    // A reload: a new kernel with nothing kept, and the strip is there before any click.
+    await page.reload();
+    await expect(saved).toBeVisible();
+    await expect(saved).toContainText('Forget all saved models (1, 2.6 MB)');
+    const predictions = await run(page, 'mnist/predictions.ts');
+    await expect(out(predictions)).toContainText(/Loaded “mnist-model”, the model you trained on .* \(stored in this browser by mnist\/train\.ts\)/);
+    await expect(out(predictions).locator('.pg-image-grid').first().locator('.pg-image')).toHaveCount(16);
+
+    // A new release of the training playground: the reader is asked before the old model is used.
+    await page.reload();
+    await train.evaluate((root) => void (root.dataset.hash = '0000000000000000'));
+    const asked = await startSmall(page, 'mnist/predictions.ts');
+    await expect(out(asked)).toContainText('by an older version of the playground "Train the reference model"');
+    await asked.getByRole('button', { name: 'Use the stored model' }).click();
+    await finished(asked);
+
+    await page.reload();
+    await saved.getByRole('button', { name: 'Forget this model' }).click();
+    await expect(saved).toContainText('Forgotten');
+    await page.reload();
+    await expect(saved).toBeHidden();
+    const gone = await startSmall(page, 'mnist/predictions.ts');
+    await expect(gone).toHaveAttribute('data-state', 'error', { timeout: 100_000 });
+    await expect(gone.locator('[data-part="status"]')).toContainText('Train the reference model');
+    expect(errors).toEqual([]);
+  });
 });
 
 test.describe('chapter 4: image kernels and convolution', () => {

@@ -343,6 +343,65 @@ test.describe('playgrounds', () => {
     expect(await page.evaluate(() => JSON.parse(localStorage.getItem('dlb-playground-replaced:lab/hello.ts') ?? 'null')?.code)).toContain('// and changed');
   });
 
+  for (const [width, label] of [[1200, 'desktop'], [390, 'phone']] as const) {
+    test(`parameter controls (${label}): change, run, reload, share, reset`, async ({ page, context }) => {
+      await page.setViewportSize({ width, height: 900 });
+      await page.goto(LAB);
+      const pg = playground(page, 'lab/params.ts');
+      const epochs = pg.getByRole('slider', { name: 'epochs' });
+      // The chapter's own value (params={{ epochs: 3 }}) over the code's default 5, before any script ran.
+      await expect(epochs).toHaveValue('3');
+      await expect(pg.getByRole('combobox', { name: 'activation' })).toHaveValue('relu');
+      const box = await pg.locator('[data-part="params"]').boundingBox();
+      expect(box!.width).toBeLessThanOrEqual(width);
+
+      await epochs.fill('20');
+      await pg.getByRole('combobox', { name: 'activation' }).selectOption('tanh');
+      await pg.getByRole('checkbox', { name: 'shuffle' }).uncheck();
+      await expect(pg.locator('[data-param="epochs"] [data-part="changed"]')).toBeVisible();
+      await expect(pg.locator('[data-param="batchSize"] [data-part="changed"]')).toBeHidden();
+      await run(pg);
+      await expect(pg.locator('[data-part="output"]')).toContainText('epochs=20 learningRate=0.01 activation=tanh shuffle=false batchSize=32');
+
+      // A number that is not one stops the run before it starts, naming the parameter.
+      await pg.getByRole('spinbutton', { name: 'batchSize' }).fill('');
+      await pg.getByRole('button', { name: 'Run', exact: true }).click();
+      await expect(pg.locator('[data-part="status"]')).toContainText('Parameter "batchSize"');
+      await pg.getByRole('spinbutton', { name: 'batchSize' }).fill('64');
+
+      await page.reload();
+      await expect(epochs).toHaveValue('20');
+      await expect(pg.locator('[data-param="epochs"] [data-part="changed"]')).toBeVisible();
+      await expect(pg.getByRole('spinbutton', { name: 'batchSize' })).toHaveValue('64');
+
+      await pg.getByRole('button', { name: 'Share' }).click();
+      const link = await pg.locator('input.pg-share-url').inputValue();
+      const reader = await context.newPage();
+      await reader.setViewportSize({ width, height: 900 });
+      await reader.goto(LAB);
+      await reader.evaluate(() => localStorage.clear());
+      await reader.goto(link);
+      await reader.reload();
+      const shared = playground(reader, 'lab/params.ts');
+      await expect(shared.locator('[data-part="notice"]')).toContainText('It sets epochs 20, activation tanh, shuffle false, batchSize 64');
+      await expect(shared.getByRole('slider', { name: 'epochs' })).toHaveValue('20');
+      await run(shared);
+      await expect(shared.locator('[data-part="output"]')).toContainText('epochs=20 learningRate=0.01 activation=tanh shuffle=false batchSize=64');
+      await reader.close();
+
+      await pg.getByRole('button', { name: 'Reset' }).click();
+      await expect(epochs).toHaveValue('3');
+      await expect(pg.locator('[data-part="changed"]:visible')).toHaveCount(0);
+      await pg.getByRole('button', { name: 'Undo reset' }).click();
+      await expect(epochs).toHaveValue('20');
+      await pg.getByRole('button', { name: 'Reset' }).click();
+      await page.reload();
+      await expect(epochs).toHaveValue('3');
+      await run(pg);
+      await expect(pg.locator('[data-part="output"]')).toContainText('epochs=3 learningRate=0.01 activation=relu shuffle=true batchSize=32');
+    });
+  }
+
   test('an edit of an older version of the code is not applied silently', async ({ page }) => {
     await page.goto(LAB);
     await page.evaluate(() =>

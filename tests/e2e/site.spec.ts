@@ -165,6 +165,18 @@ test('every internal link and asset on every page resolves', async ({ page, requ
   }
 });
 
+test('the static files of public/ are served: favicon, robots.txt, .nojekyll', async ({ page, request }) => {
+  await page.goto('');
+  const icon = await page.locator('link[rel="icon"]').getAttribute('href');
+  expect(icon).toBe('/deep-learning-in-the-browser/favicon.svg');
+  const svg = await request.get(icon!);
+  expect(svg.status()).toBe(200);
+  expect(await svg.text()).toContain('<svg');
+  expect(await (await request.get('robots.txt')).text()).toContain('User-agent: *');
+  // Without it, Pages built from a branch would run Jekyll and drop the `_astro/` folder.
+  expect((await request.get('.nojekyll')).status()).toBe(200);
+});
+
 test('no page logs an error or has a failed request', async ({ page }) => {
   const pages = await crawlSite(page);
   for (const url of pages) {

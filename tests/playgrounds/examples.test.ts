@@ -4,7 +4,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { runPlaygroundFile, runPlaygroundSource } from './harness.ts';
-import type { Output } from '../../src/runner/protocol.ts';
+import type { InputRequest, InputValue, Output } from '../../src/runner/protocol.ts';
+import { memoryModelStore, type ModelStore } from '../../src/course/model-store.ts';
+import { hashCode } from '../../src/lib/hash.ts';
 
 function ofKind<K extends Output['kind']>(outputs: Output[], kind: K): Extract<Output, { kind: K }>[] {
   return outputs.filter((o): o is Extract<Output, { kind: K }> => o.kind === kind);
@@ -103,7 +105,7 @@ describe('kept values between runs', () => {
     const use = [
       "import * as tf from '@tensorflow/tfjs';",
       "import { recall } from 'course';",
-      "const model = recall<tf.LayersModel>('line-model', { from: 'Fit a line' });",
+      "const model = await recall<tf.LayersModel>('line-model', { from: 'Fit a line' });",
       'const y = model.predict(tf.tensor2d([[10]])) as tf.Tensor;',
       "console.log('prediction', (await y.data())[0]!.toFixed(0));",
     ].join('\n');
@@ -123,5 +125,91 @@ describe('kept values between runs', () => {
     const used = await runPlaygroundSource(use, { kept });
     expect(used.error).toBeUndefined();
     expect(used.logs).toEqual(['prediction 21']);
+  });
+});
+
+describe('models stored in the browser across reloads', () => {
+  const train = [
+    "import * as tf from '@tensorflow/tfjs';",
+    "import { keep } from 'course';",
+    'const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });',
+    "model.compile({ optimizer: tf.train.adam(0.1), loss: 'meanSquaredError' });",
+    'await model.fit(tf.tensor2d([[0], [1], [2], [3]]), tf.tensor2d([[1], [3], [5], [7]]), { epochs: 300, verbose: 0 });',
+    "await keep('line-model', model, { persist: true });",
+  ].join('\n');
+  const use = [
+    "import * as tf from '@tensorflow/tfjs';",
+    "import { recall } from 'course';",
+    "const model = await recall<tf.LayersModel>('line-model', { from: 'Fit a line' });",
+    'const y = model.predict(tf.tensor2d([[10]])) as tf.Tensor;',
+    "console.log('prediction', (await y.data())[0]!.toFixed(0));",
+  ].join('\n');
+  const originals = { 'fit.ts': hashCode(train), 'use.ts': hashCode(use) };
+  const stored = (outputs: Output[]) => outputs.flatMap((o) => (o.kind === 'stored-model' ? [o] : []));
+
+  it('a reload (a new kernel) loads the trained model back, described by when and which code trained it', async () => {
+    const modelStore = memoryModelStore();
+    const before = Date.now();
+    const trained = await runPlaygroundSource(train, { filename: 'fit.ts', originals, modelStore });
+    expect(trained.error).toBeUndefined();
+    const [saved] = stored(trained.outputs);
+    expect(saved).toMatchObject({ action: 'saved', info: { name: 'line-model', playground: 'fit.ts', originalHash: originals['fit.ts'], edited: false } });
+    // One dense unit: a JSON topology plus 2 float32 weights.
+    expect(saved!.info.bytes).toBeGreaterThan(8);
+    expect(saved!.info.savedAt).toBeGreaterThanOrEqual(before);
+
+    const afterReload = await runPlaygroundSource(use, { filename: 'use.ts', originals, modelStore, kept: new Map() });
+    expect(afterReload.error).toBeUndefined();
+    expect(afterReload.logs).toEqual(['prediction 21']);
+    expect(stored(afterReload.outputs)).toEqual([{ kind: 'stored-model', action: 'loaded', info: saved!.info }]);
+  });
+
+  it('marks a model trained by edited code as such', async () => {
+    const modelStore = memoryModelStore();
+    const edited = `${train}\n// my change`;
+    await runPlaygroundSource(edited, { filename: 'fit.ts', originals, modelStore });
+    expect((await modelStore.list())[0]).toMatchObject({ edited: true, originalHash: originals['fit.ts'] });
+  });
+
+  it('a model trained by an older version of its playground is used only if the reader says so', async () => {
+    const modelStore = memoryModelStore();
+    await runPlaygroundSource(train, { filename: 'fit.ts', originals, modelStore });
+    const newRelease = { ...originals, 'fit.ts': hashCode(`${train}\n// the course changed`) };
+    const asked: string[] = [];
+    const answer = (index: number) => (request: InputRequest): InputValue => {
+      if (request.kind === 'choice') asked.push(`${request.prompt} [${request.choices.join(' | ')}]`);
+      return { kind: 'choice', index };
+    };
+    const refused = await runPlaygroundSource(use, { filename: 'use.ts', originals: newRelease, modelStore, kept: new Map(), answer: answer(1) });
+    expect(asked[0]).toMatch(/trained on .* by an older version of the playground "Fit a line".*\[Use the stored model \| Train it again\]/);
+    expect(refused.error!.message).toContain('run the playground "Fit a line" first');
+    const accepted = await runPlaygroundSource(use, { filename: 'use.ts', originals: newRelease, modelStore, kept: new Map(), answer: answer(0) });
+    expect(accepted.logs).toEqual(['prediction 21']);
+  });
+
+  it('a browser that refuses to store gets a notice, and the run and this page\'s later playgrounds still work', async () => {
+    const full: ModelStore = {
+      ...memoryModelStore(),
+      save: () => Promise.reject(Object.assign(new Error('The quota has been exceeded.'), { name: 'QuotaExceededError' })),
+    };
+    const kept = new Map<string, unknown>();
+    const trained = await runPlaygroundSource(train, { filename: 'fit.ts', originals, modelStore: full, kept });
+    expect(trained.error).toBeUndefined();
+    const notes = trained.outputs.flatMap((o) => (o.kind === 'html-note' ? [o] : []));
+    expect(notes).toEqual([expect.objectContaining({ tone: 'warning', text: expect.stringContaining("storage quota is full") })]);
+    expect(stored(trained.outputs)).toEqual([]);
+    expect((await runPlaygroundSource(use, { filename: 'use.ts', originals, modelStore: full, kept })).logs).toEqual(['prediction 21']);
+  });
+
+  it('no storage at all (reads fail too) is as if nothing was stored', async () => {
+    const none: ModelStore = { ...memoryModelStore(), load: () => Promise.reject(new Error('indexedDB is not defined')) };
+    const r = await runPlaygroundSource(use, { filename: 'use.ts', originals, modelStore: none, kept: new Map() });
+    expect(r.error!.message).toContain('run the playground "Fit a line" first');
+  });
+
+  it('only a LayersModel can be persisted, and the error names the call', async () => {
+    const r = await runPlaygroundSource("import { keep } from 'course';\nawait keep('numbers', [1, 2], { persist: true });");
+    expect(r.error).toMatchObject({ line: 2 });
+    expect(r.error!.message).toContain('only a tf.LayersModel can be stored');
   });
 });

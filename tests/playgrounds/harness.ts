@@ -10,6 +10,8 @@ import { activateNodeBackend, createNodeHost, type InputAnswer } from '../../src
 import { execute } from '../../src/runner/execute.ts';
 import type { ModuleMap } from '../../src/runner/modules.ts';
 import type { Backend, Output, Params, RunError, RunSummary } from '../../src/runner/protocol.ts';
+import type { ModelStore } from '../../src/course/model-store.ts';
+import { hashCode } from '../../src/lib/hash.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -27,6 +29,10 @@ export interface RunOptions {
   answer?: InputAnswer;
   /** Share kept values between runs, like playgrounds on one page. */
   kept?: Map<string, unknown>;
+  /** Share stored models between runs, like reloads of a page in one browser. */
+  modelStore?: ModelStore;
+  /** Shipped code of the page's playgrounds by path (default: this file's own source, unedited). */
+  originals?: Record<string, string>;
   /** Name in stack traces; default the file's path under playgrounds/. */
   filename?: string;
 }
@@ -42,14 +48,18 @@ export interface RunOutcome {
 /** Runs TypeScript source as a playground. */
 export async function runPlaygroundSource(source: string, options: RunOptions = {}): Promise<RunOutcome> {
   const { backend } = await activateNodeBackend(options.backend ?? 'wasm');
+  const filename = options.filename ?? 'playground.ts';
+  const originals = options.originals ?? { [filename]: hashCode(source) };
   if (backend !== (options.backend ?? 'wasm')) throw new Error(`harness: backend ${options.backend ?? 'wasm'} did not start (got ${backend})`);
   const host = createNodeHost({
     assetDir: `${root}public`,
     ...(options.params && { params: options.params }),
     ...(options.answer && { answer: options.answer }),
     ...(options.kept && { kept: options.kept }),
+    ...(options.modelStore && { modelStore: options.modelStore }),
+    code: { path: filename, originals, edited: originals[filename] !== hashCode(source) },
   });
-  const { summary, error } = await execute(source, options.filename ?? 'playground.ts', host, nodeModules);
+  const { summary, error } = await execute(source, filename, host, nodeModules);
   const logs = host.outputs.flatMap((o) => (o.kind === 'log' ? [o.text] : []));
   return error ? { outputs: host.outputs, summary, error, logs } : { outputs: host.outputs, summary, logs };
 }

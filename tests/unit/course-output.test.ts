@@ -189,12 +189,12 @@ describe('fitCallbacks', () => {
 });
 
 describe('kernel values and params', () => {
-  it('keeps and recalls values, and says which playground to run first', () => {
-    expect(() => course.recall('model', { from: 'Train the model' })).toThrow(
+  it('keeps and recalls values, and says which playground to run first', async () => {
+    await expect(course.recall('model', { from: 'Train the model' })).rejects.toThrow(
       '"model" is not available yet: run the playground "Train the model" first',
     );
-    course.keep('model', 42);
-    expect(course.recall<number>('model', { from: 'x' })).toBe(42);
+    await course.keep('model', 42);
+    expect(await course.recall<number>('model', { from: 'x' })).toBe(42);
   });
   it('param returns the default without an override and emits nothing', () => {
     expect(course.param('lr', 0.1)).toBe(0.1);

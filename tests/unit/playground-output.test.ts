@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { alignSeries, chartSummary } from '../../src/playground/output/chart-data.ts';
+import { formatBytes } from '../../src/lib/units.ts';
 import {
   errorHeadline,
   fallbackText,
-  formatBytes,
   formatCell,
   formatDuration,
   leakText,

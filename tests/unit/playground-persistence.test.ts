@@ -1,16 +1,16 @@
 import { describe, expect, it } from 'vitest';
 import {
   clearEdit,
-  hashCode,
   loadEdit,
   otherTabChange,
   replacedEdit,
   saveEdit,
   setAsideEdit,
-  storageKey,
   swapReplacedEdit,
   type KeyValueStore,
 } from '../../src/playground/persistence.ts';
+import { hashCode } from '../../src/lib/hash.ts';
+import { editKey as storageKey } from '../../src/playground/storage-keys.ts';
 
 function memoryStore(): KeyValueStore & { map: Map<string, string> } {
   const map = new Map<string, string>();

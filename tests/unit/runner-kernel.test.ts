@@ -49,7 +49,7 @@ describe('kernel', () => {
   it('queues runs and keeps values between them, like a notebook', async () => {
     const { k, posted } = kernel();
     k.receive(run(1, "import { keep } from 'course';\nawait new Promise((r) => setTimeout(r, 30));\nkeep('answer', 42);"));
-    k.receive(run(2, "import { recall } from 'course';\nconsole.log(recall('answer', { from: 'run 1' }));"));
+    k.receive(run(2, "import { recall } from 'course';\nconsole.log(await recall('answer', { from: 'run 1' }));"));
     await k.idle();
     const ends = posted.flatMap((m) => (m.type === 'done' || m.type === 'error' ? [m.runId] : []));
     expect(ends).toEqual([1, 2]);

@@ -2,7 +2,8 @@
  * The browser host: lives in the kernel worker, turns each `course` output into a
  * message to the page, asks the page for reader input, fetches assets from the site.
  */
-import type { CourseHost, ProgressCallback } from '../host.ts';
+import type { CourseHost, ProgressCallback, RunCode } from '../host.ts';
+import { browserModelStore, type ModelStore } from '../model-store.ts';
 import { decodeImageBrowser } from '../images/decode-browser.ts';
 import type { FromWorker, InputValue, Params } from '../../runner/protocol.ts';
 
@@ -46,15 +47,25 @@ export interface BrowserHostOptions {
   importTransformers: () => Promise<typeof import('@huggingface/transformers')>;
   switchBackend: CourseHost['switchBackend'];
   fetch?: typeof fetch;
+  /** Default: the browser's IndexedDB store. */
+  modelStore?: ModelStore;
+  /** Default: an unnamed, unedited run with no other playgrounds. */
+  code?: RunCode;
 }
 
 export function createBrowserHost(o: BrowserHostOptions): CourseHost {
   const doFetch = o.fetch ?? fetch.bind(globalThis);
+  let modelStore: ModelStore | undefined;
   return {
     kind: 'browser',
     params: o.params,
     assetRoot: o.assetBase,
     kept: o.kept,
+    get modelStore() {
+      // Opened on first use: most runs never store a model.
+      return (modelStore ??= o.modelStore ?? browserModelStore());
+    },
+    code: o.code ?? { path: 'playground.ts', originals: {}, edited: false },
     importTransformers: o.importTransformers,
     switchBackend: o.switchBackend,
     emit(output) {

@@ -6,7 +6,8 @@
 import { readFile } from 'node:fs/promises';
 import { resolve, sep } from 'node:path';
 import * as tf from '@tensorflow/tfjs';
-import type { CourseHost, ProgressCallback } from '../host.ts';
+import type { CourseHost, ProgressCallback, RunCode } from '../host.ts';
+import { memoryModelStore, type ModelStore } from '../model-store.ts';
 import { decodeImageNode } from '../images/decode-node.ts';
 import { activateBackend, tfBackendInit, type BackendResult } from '../../runner/backends.ts';
 import type { BackendChoice, InputRequest, InputValue, Output, Params } from '../../runner/protocol.ts';
@@ -21,6 +22,9 @@ export interface NodeHostOptions {
   answer?: InputAnswer;
   /** Kept values, shared between runs that stand for one page. */
   kept?: Map<string, unknown>;
+  /** Stored models, shared between runs that stand for reloads of a page; default a new empty one. */
+  modelStore?: ModelStore;
+  code?: RunCode;
 }
 
 export interface NodeHost extends CourseHost {
@@ -38,6 +42,8 @@ export function createNodeHost(options: NodeHostOptions): NodeHost {
     params: options.params ?? {},
     assetRoot: root,
     kept: options.kept ?? new Map(),
+    modelStore: options.modelStore ?? memoryModelStore(),
+    code: options.code ?? { path: 'playground.ts', originals: {}, edited: false },
     emit(output) {
       outputs.push(output);
     },

@@ -1,5 +1,6 @@
 /** Words and numbers the playground shows: pure functions, unit-tested. */
-import type { Backend, RunError, RunSummary } from '../../runner/protocol.ts';
+import type { Backend, Output, RunError, RunSummary } from '../../runner/protocol.ts';
+import { formatBytes, formatWhen } from '../../lib/units.ts';
 
 export const BACKEND_NAMES: Record<Backend, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
 
@@ -8,18 +9,6 @@ export function formatDuration(ms: number): string {
   if (ms < 60_000) return `${(ms / 1000).toFixed(ms < 10_000 ? 2 : 1)} s`;
   const minutes = Math.floor(ms / 60_000);
   return `${minutes} min ${Math.round((ms % 60_000) / 1000)} s`;
-}
-
-export function formatBytes(bytes: number): string {
-  if (bytes < 1024) return `${bytes} B`;
-  const units = ['KB', 'MB', 'GB'];
-  let value = bytes / 1024;
-  let unit = 0;
-  while (value >= 1024 && unit < units.length - 1) {
-    value /= 1024;
-    unit++;
-  }
-  return `${value.toFixed(value < 10 ? 1 : 0)} ${units[unit]}`;
 }
 
 /** Percent in 0..100, clamped; 0 when the total is unknown. */
@@ -73,4 +62,12 @@ export function formatCell(value: string | number): string {
   if (!Number.isFinite(value)) return String(value);
   const abs = Math.abs(value);
   return abs !== 0 && (abs < 1e-3 || abs >= 1e6) ? value.toExponential(3) : String(Number(value.toPrecision(4)));
+}
+
+/** The run's note when it stored a model in the browser or loaded one back. */
+export function storedModelText({ action, info }: Extract<Output, { kind: 'stored-model' }>): string {
+  if (action === 'saved') {
+    return `Stored “${info.name}” in this browser (${formatBytes(info.bytes)}): after a reload, the playgrounds that use it load it instead of training again.`;
+  }
+  return `Loaded “${info.name}”, the model you trained on ${formatWhen(info.savedAt)}${info.edited ? ' with your edited code' : ''} (stored in this browser by ${info.playground}).`;
 }

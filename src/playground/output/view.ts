@@ -4,6 +4,7 @@ import { ChartView } from './chart.ts';
 import { renderImages } from './images.ts';
 import { renderLog } from './log.ts';
 import { renderNote } from './note.ts';
+import { storedModelText } from './format.ts';
 import { ProgressView } from './progress.ts';
 import { renderTable } from './table.ts';
 
@@ -11,7 +12,11 @@ export class OutputView {
   private readonly charts = new Map<string, ChartView>();
   private readonly progress = new Map<string, ProgressView>();
 
-  constructor(readonly container: HTMLElement) {}
+  /** `onStoredModel` hears when a run stored a model in the browser or loaded one back. */
+  constructor(
+    readonly container: HTMLElement,
+    private readonly onStoredModel?: (output: Extract<Output, { kind: 'stored-model' }>) => void,
+  ) {}
 
   clear(): void {
     for (const chart of this.charts.values()) chart.dispose();
@@ -33,6 +38,10 @@ export class OutputView {
         break;
       case 'html-note':
         renderNote(this.container, output);
+        break;
+      case 'stored-model':
+        renderNote(this.container, { kind: 'html-note', tone: 'info', text: storedModelText(output) });
+        this.onStoredModel?.(output);
         break;
       case 'chart': {
         this.charts.get(output.id)?.element.remove();
