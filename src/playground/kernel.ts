@@ -3,7 +3,9 @@
  * reused between runs (TF.js, its backend and loaded models stay warm, like a notebook
  * kernel). Runs are serialised: a run started while another is going waits its turn.
  * Stop terminates the worker at once - the only way to end `while (true) {}` - and the
- * next run silently starts a fresh one. A crash is reported in words and also restarts.
+ * next run silently starts a fresh one. A crash is reported in words and also restarts,
+ * and so does running out of memory: what the failed run allocated stays allocated and
+ * out of reach (a WASM heap never shrinks), so the next run would fail the same way.
  */
 import type {
   Backend,
@@ -16,6 +18,8 @@ import type {
   ToWorker,
 } from '../runner/protocol.ts';
 import { isFromWorker } from '../runner/protocol.ts';
+import { isOutOfMemory } from '../runner/out-of-memory.ts';
+import { OUT_OF_MEMORY_TEXT } from './output/format.ts';
 
 /** What the kernel needs of a Worker; unit tests pass a fake. */
 export interface WorkerLike {
@@ -192,9 +196,11 @@ export class Kernel {
       case 'error':
         if (message.error.phase === 'crash') {
           this.crash(message.error.message);
-        } else {
-          this.end({ status: 'error', error: message.error });
+          break;
         }
+        // The error keeps its line and stack; its headline says the kernel restarted.
+        if (message.error.phase === 'runtime' && isOutOfMemory(message.error.message)) this.discardWorker();
+        this.end({ status: 'error', error: message.error });
         break;
     }
   }
@@ -216,7 +222,7 @@ export class Kernel {
 
   private crash(detail: string): void {
     this.discardWorker();
-    if (this.active) this.end({ status: 'crashed', message: `${CRASH_MESSAGE}. (${detail})` });
+    if (this.active) this.end({ status: 'crashed', message: `${isOutOfMemory(detail) ? OUT_OF_MEMORY_TEXT : CRASH_MESSAGE}. (${detail})` });
   }
 
   private discardWorker(): void {

@@ -12,12 +12,14 @@ import { tableOutput, type TableData } from '../course/table.ts';
 import type { Backend, LogLevel, RunError, RunSummary } from './protocol.ts';
 import { requireFrom, resolveImports, type ModuleMap } from './modules.ts';
 import { compile, lineOffset, locateCompileError, mapError, type StackContext } from './stack.ts';
+import { forgetModelGraphs, type TfFlags } from './layers-cache.ts';
+import { pendingTimersText, runTimers, TIMER_NAMES } from './timers.ts';
 import { transpile } from './transpile.ts';
 // Training conv2d layers on WASM needs a kernel TF.js 4.22 lacks; registering it here covers the worker and Node.
 import './wasm-kernels.ts';
 
 /** The TF.js functions the runner itself needs from the module map's `@tensorflow/tfjs`. */
-interface TfRuntime {
+interface TfRuntime extends TfFlags {
   memory(): { numTensors: number };
   getBackend(): string;
 }
@@ -27,7 +29,7 @@ export interface RunResult {
   error?: RunError;
 }
 
-const PARAMS = ['require', 'exports', 'module', 'console'] as const;
+const PARAMS = ['require', 'exports', 'module', 'console', ...TIMER_NAMES] as const;
 export const TFJS = '@tensorflow/tfjs';
 
 /**
@@ -84,9 +86,9 @@ export async function execute(source: string, filename: string, host: CourseHost
   };
 
   setHost(host);
-  // The reader's code gets its own console (still printing after the run, e.g. from a
-  // timer); the global one is redirected while the run lasts, so what libraries print
-  // (`model.summary()`, TF.js warnings) shows in the output too.
+  // The reader's code gets its own console and timers (timers.ts: the run lasts as long
+  // as they do); the global console is redirected while the run lasts, so what libraries
+  // print (`model.summary()`, TF.js warnings) shows in the output too.
   const captured = capturedConsoleMethods(host);
   const readerConsole = Object.assign(Object.create(console) as Console, captured);
   const restoreConsole = redirectConsole(captured);
@@ -96,23 +98,29 @@ export async function execute(source: string, filename: string, host: CourseHost
   if (typeof stackTraceLimit === 'number') ErrorWithLimit.stackTraceLimit = Math.max(stackTraceLimit, 100);
   let rejected: (error: RunError) => void = () => {};
   const stray = new Promise<RunError>((resolve) => (rejected = resolve));
-  const unwatch = watchUncaught(
-    (reason) => rejected(runtimeError(reason, 'Unhandled promise rejection: ')),
-    (err) => rejected(runtimeError(err, 'Uncaught error in a callback: ')),
-  );
+  const callbackError = (err: unknown) => rejected(runtimeError(err, 'Uncaught error in a callback: '));
+  const unwatch = watchUncaught((reason) => rejected(runtimeError(reason, 'Unhandled promise rejection: ')), callbackError);
+  const timers = runTimers(callbackError);
   try {
     const module = { exports: {} };
-    const run = fn(requireFrom(resolved.modules), module.exports, module, readerConsole).then(
+    const run = fn(requireFrom(resolved.modules), module.exports, module, readerConsole, ...TIMER_NAMES.map((name) => timers.functions[name])).then(
       () => undefined,
       (err: unknown) => runtimeError(err),
     );
     let error = await Promise.race([run, stray]);
+    const waitingFor = error ? undefined : pendingTimersText(timers.pending());
+    if (waitingFor) {
+      send({ kind: 'html-note', tone: 'info', text: waitingFor }, host);
+      error = await Promise.race([timers.idle().then(() => undefined), stray]);
+    }
     // Rejections are reported after the microtask queue drains; give them one task.
     error ??= await Promise.race([stray, new Promise<undefined>((r) => setTimeout(r, 0))]);
     flushAll();
     await drainOutputs();
     return result(error);
   } finally {
+    timers.cancelAll();
+    forgetModelGraphs(tf);
     unwatch();
     restoreConsole();
     if (typeof stackTraceLimit === 'number') ErrorWithLimit.stackTraceLimit = stackTraceLimit;

@@ -23,7 +23,7 @@ export interface KernelDeps {
   prepareBackend: BackendInit;
   /** Transformers.js configured for a run's asset base and model source. */
   importTransformers(run: RunMessage): Promise<Transformers>;
-  /** Called when a backend becomes active (after fallbacks), e.g. to adjust it. */
+  /** Called when a backend becomes active (after fallbacks, or switched to by the code), e.g. to adjust it. */
   onActivated?(backend: Backend): void;
   /** The modules playground code can import, given this run's Transformers.js loader. */
   modules(importTransformers: () => Promise<Transformers>): ModuleMap;
@@ -93,7 +93,10 @@ export function createKernel(deps: KernelDeps): Kernel {
       const { backend, fallbacks } = await useBackend(msg.backend);
       post({ type: 'backend', runId, backend, fallbacks });
       const importTransformers = () => deps.importTransformers(msg);
-      const switchBackend = (backend: Backend) => tfBackendInit(tf, deps.prepareBackend)(backend, true);
+      const switchBackend = async (backend: Backend) => {
+        await tfBackendInit(tf, deps.prepareBackend)(backend, true);
+        deps.onActivated?.(backend);
+      };
       const originals = msg.playgrounds ?? {};
       const code = { path: msg.filename, originals, edited: originals[msg.filename] !== undefined && originals[msg.filename] !== hashCode(msg.source) };
       const host = createBrowserHost({ runId, post, params: msg.params, assetBase: msg.assetBase, kept, inputs, importTransformers, switchBackend, code });

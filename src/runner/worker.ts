@@ -12,6 +12,7 @@ import type { Backend, FromWorker, ToWorker } from './protocol.ts';
 import { configureTransformers, type TransformersEnv } from './transformers-env.ts';
 import { ORT_FILES } from './ort-files.ts';
 import { TFJS_WASM_FILES } from './wasm-files.ts';
+import { guardWasmMalloc, type WasmModule } from './wasm-memory.ts';
 import { guardSyncReads } from './webgpu-sync.ts';
 
 const scope = globalThis as unknown as {
@@ -77,6 +78,7 @@ const kernel = createKernel({
   prepareBackend,
   importTransformers,
   onActivated(backend) {
+    if (backend === 'wasm') guardWasmMalloc((tf.backend() as unknown as { wasm: WasmModule }).wasm);
     if (backend !== 'webgpu' || !softwareWebGPU || syncReadsGuarded) return;
     syncReadsGuarded = true;
     guardSyncReads(tf.backend() as unknown as Parameters<typeof guardSyncReads>[0], softwareWebGPU);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { CRASH_MESSAGE, Kernel, type RunHandlers, type RunRequest, type WorkerLike } from '../../src/playground/kernel.ts';
+import { OUT_OF_MEMORY_TEXT } from '../../src/playground/output/format.ts';
 import type { FromWorker, Output, ToWorker } from '../../src/runner/protocol.ts';
 
 /** A scripted stand-in for the kernel worker: records what the page posts, lets tests reply. */
@@ -128,11 +129,10 @@ describe('kernel client', () => {
     await tick();
     workers[0]!.send({ type: 'ready' });
     await tick();
-    workers[0]!.fail('Out of memory');
+    workers[0]!.fail('Uncaught TypeError: x is not a function');
     const end = await run.done;
     expect(end.status).toBe('crashed');
-    expect(end.status === 'crashed' && end.message).toContain(CRASH_MESSAGE);
-    expect(end.status === 'crashed' && end.message).toContain('Out of memory');
+    expect(end.status === 'crashed' && end.message).toBe(`${CRASH_MESSAGE}. (Uncaught TypeError: x is not a function)`);
     expect(workers[0]!.terminated).toBe(true);
 
     const next = kernel.run(REQUEST, collect());
@@ -143,6 +143,38 @@ describe('kernel client', () => {
     const end2 = await next.done;
     expect(end2.status === 'crashed' && end2.message).toContain('GPU device was lost');
     expect(workers[1]!.terminated).toBe(true);
+  });
+
+  it('restarts the kernel when a run runs out of memory, keeping the error\'s line', async () => {
+    const { kernel, workers } = setup();
+    const run = kernel.run(REQUEST, collect());
+    await tick();
+    workers[0]!.send({ type: 'ready' });
+    await tick();
+    const error = { phase: 'runtime' as const, message: 'RangeError: Array buffer allocation failed', line: 4, column: 14 };
+    workers[0]!.send({ type: 'error', runId: run.runId, error });
+    expect(await run.done).toEqual({ status: 'error', error });
+    expect(workers[0]!.terminated).toBe(true);
+
+    const crash = kernel.run(REQUEST, collect());
+    await tick();
+    expect(workers).toHaveLength(2);
+    workers[1]!.send({ type: 'ready' });
+    await tick();
+    workers[1]!.fail('Uncaught RangeError: WebAssembly memory is full: no room for 256 MB more');
+    const end = await crash.done;
+    expect(end).toEqual({ status: 'crashed', message: `${OUT_OF_MEMORY_TEXT}. (Uncaught RangeError: WebAssembly memory is full: no room for 256 MB more)` });
+  });
+
+  it('keeps the kernel after an ordinary runtime error', async () => {
+    const { kernel, workers } = setup();
+    const run = kernel.run(REQUEST, collect());
+    await tick();
+    workers[0]!.send({ type: 'ready' });
+    await tick();
+    workers[0]!.send({ type: 'error', runId: run.runId, error: { phase: 'runtime', message: 'RangeError: Invalid array length' } });
+    await run.done;
+    expect(workers[0]!.terminated).toBe(false);
   });
 
   it('reports a worker that fails before it is ready', async () => {

@@ -51,10 +51,13 @@ describe('execute', () => {
     expect(text).toContain('Total params: 8');
   });
 
-  it('a run\'s console keeps printing to that run after it ended', async () => {
+  it('lasts until the timers its code started have fired, and says why it goes on', async () => {
     const first = await run("setTimeout(() => console.log('late from the first run'), 30);");
     const second = await run('await new Promise((resolve) => setTimeout(resolve, 80));');
-    expect(first.outputs).toEqual([{ kind: 'log', level: 'log', text: 'late from the first run' }]);
+    expect(first.outputs).toEqual([
+      { kind: 'html-note', tone: 'info', text: expect.stringContaining('but 1 timeout it started is still running') },
+      { kind: 'log', level: 'log', text: 'late from the first run' },
+    ]);
     expect(second.outputs).toEqual([]);
   });
 

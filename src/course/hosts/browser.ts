@@ -93,6 +93,12 @@ export async function fetchAsset(doFetch: typeof fetch, base: string, path: stri
   if (!response.ok) {
     throw new Error(response.status === 404 ? `asset "${path}" not found: ${url} answered 404` : `asset "${path}": ${url} answered ${response.status} ${response.statusText}`);
   }
+  // Hosts that route every path to one page (or serve their "not found" page with 200)
+  // send HTML where a file should be; saying so beats "not valid JSON" or a bad magic.
+  const type = response.headers.get('content-type') ?? '';
+  if (/^text\/html/i.test(type) && !/\.html?$/i.test(path)) {
+    throw new Error(`asset "${path}": ${url} answered with a web page (${type}) instead of the file, probably the server's "not found" page`);
+  }
   const length = Number(response.headers.get('content-length'));
   const total = Number.isFinite(length) && length > 0 ? length : undefined;
   if (!response.body) {
@@ -104,7 +110,14 @@ export async function fetchAsset(doFetch: typeof fetch, base: string, path: stri
   let loaded = 0;
   const reader = response.body.getReader();
   for (;;) {
-    const { done, value } = await reader.read();
+    let chunk: ReadableStreamReadResult<Uint8Array>;
+    try {
+      chunk = await reader.read();
+    } catch (err) {
+      const of = total === undefined ? '' : ` of ${total.toLocaleString('en-US')}`;
+      throw new Error(`asset "${path}": the download from ${url} broke off after ${loaded.toLocaleString('en-US')}${of} bytes (${err instanceof Error ? err.message : String(err)})`);
+    }
+    const { done, value } = chunk;
     if (done) break;
     chunks.push(value);
     loaded += value.length;

@@ -58,8 +58,13 @@ export async function loadLayersWeights(
   let done = 0;
   for (const group of manifest) {
     for (const shardPath of group.paths) {
-      const path = dir + shardPath;
-      const bytes = await host.fetchAsset(path, (loaded) => bar?.update(done + loaded));
+      let bytes: Uint8Array;
+      try {
+        bytes = await host.fetchAsset(dir + shardPath, (loaded) => bar?.update(done + loaded));
+      } catch (e) {
+        // The shard's own error names its URL; the reader also needs to know which model wants it.
+        throw new Error(`${modelJsonPath}: its weight file ${shardPath} could not be read (${(e as Error).message})`);
+      }
       done += bytes.byteLength;
       shards.push(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength) as ArrayBuffer);
     }

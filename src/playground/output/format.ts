@@ -1,5 +1,6 @@
 /** Words and numbers the playground shows: pure functions, unit-tested. */
 import type { Backend, Output, RunError, RunSummary } from '../../runner/protocol.ts';
+import { isOutOfMemory } from '../../runner/out-of-memory.ts';
 import { formatBytes, formatWhen } from '../../lib/units.ts';
 
 export const BACKEND_NAMES: Record<Backend, string> = { webgpu: 'WebGPU', webgl: 'WebGL', wasm: 'WASM', cpu: 'CPU' };
@@ -49,9 +50,18 @@ export function summaryText(summary: RunSummary): string {
   return `Done in ${formatDuration(summary.durationMs)} on ${BACKEND_NAMES[summary.backend]}`;
 }
 
-/** "Line 3, column 7: Unexpected token" for errors that know where they are. */
+/** What the page says when a run ran out of memory; the kernel client restarts the kernel then. */
+export const OUT_OF_MEMORY_TEXT =
+  'The kernel ran out of memory and has been restarted, so values kept for later playgrounds are gone too. ' +
+  'Tensors stay in memory until they are disposed: wrap work in tf.tidy(), dispose() tensors you no longer need, or use smaller sizes';
+
+/**
+ * "Line 3, column 7: Unexpected token" for errors that know where they are; an
+ * allocation failure in plain words, with the engine's message after it.
+ */
 export function errorHeadline(error: RunError): string {
   const where = error.line ? `Line ${error.line}${error.column ? `, column ${error.column}` : ''}: ` : '';
+  if (error.phase === 'runtime' && isOutOfMemory(error.message)) return `${where}${OUT_OF_MEMORY_TEXT}. (${error.message})`;
   const kind = error.phase === 'syntax' ? 'Syntax error' : error.phase === 'import' ? 'Import error' : 'Error';
   return where ? `${where}${error.message}` : `${kind}: ${error.message}`;
 }
