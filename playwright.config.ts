@@ -15,6 +15,9 @@ export default defineConfig({
     baseURL: `http://127.0.0.1:${E2E_PORT}${E2E_BASE}`,
     launchOptions: chromiumLaunchOptions(),
     trace: 'off',
+    // Without coi-sw.js the pages are what Pages serves; page.route and request counting
+    // see every request. tests/e2e/isolation.spec.ts runs with the service worker.
+    serviceWorkers: 'block',
   },
   webServer: {
     command: `node scripts/serve-dist.ts --port ${E2E_PORT} --base ${E2E_BASE} --dir ${E2E_DIST}`,

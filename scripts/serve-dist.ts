@@ -2,7 +2,9 @@
  * Serves the built site (`dist/`) under a base path, the way GitHub Pages serves a
  * project site: `/<repo>/...` maps to `dist/...`, directories serve `index.html`, and
  * anything missing gets `dist/404.html` with status 404. Used by e2e tests and benches.
- *   node scripts/serve-dist.ts --port 4399 --base /repo/ [--dir dist] [--log]
+ *   node scripts/serve-dist.ts --port 4399 --base /repo/ [--dir dist] [--log] [--isolate]
+ * Like Pages it sends no COOP/COEP headers (public/coi-sw.js adds them in the browser)
+ * unless `--isolate` asks for them, as `npm run preview` does.
  */
 import { createServer } from 'node:http';
 import { readFile, stat } from 'node:fs/promises';
@@ -16,10 +18,12 @@ const { values } = parseArgs({
     dir: { type: 'string', default: 'dist' },
     // Prints `served <path>` per file; benchmarks count what a page (and its workers) loaded.
     log: { type: 'boolean', default: false },
+    isolate: { type: 'boolean', default: false },
   },
 });
 const base = `/${(values.base ?? '/').replace(/^\/+|\/+$/g, '')}/`.replace('//', '/');
 const root = values.dir!;
+const isolation = values.isolate ? { 'cross-origin-opener-policy': 'same-origin', 'cross-origin-embedder-policy': 'require-corp' } : {};
 
 const TYPES: Record<string, string> = {
   '.html': 'text/html; charset=utf-8',
@@ -67,13 +71,14 @@ createServer(async (req, res) => {
   const file = await resolveFile(url.pathname);
   if (!file) {
     const notFound = await readFile(join(root, '404.html')).catch(() => Buffer.from('Not found'));
-    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8' }).end(notFound);
+    res.writeHead(404, { 'content-type': 'text/html; charset=utf-8', ...isolation }).end(notFound);
     return;
   }
   const body = await readFile(file);
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
+    ...isolation,
   });
   res.end(body);
   if (values.log) console.log(`served ${url.pathname}`);

@@ -9,7 +9,7 @@ import { withBase } from '../lib/base-path.ts';
 import type { EditorHandle } from './editor.ts';
 import { getPageKernel, type RunEnd, type RunHandle } from './kernel.ts';
 import { el } from './output/dom.ts';
-import { errorHeadline, fallbackText, leakText, summaryText } from './output/format.ts';
+import { errorHeadline, fallbackText, leakText, summaryText, threadNote, type IsolationState } from './output/format.ts';
 import { OutputView } from './output/view.ts';
 import { hashCode } from '../lib/hash.ts';
 import { clearEdit, hasSavedMarker, loadEdit, otherTabChange, saveEdit, setAsideEdit, swapReplacedEdit } from './persistence.ts';
@@ -441,10 +441,13 @@ export class PlaygroundController {
       case 'done': {
         const leak = leakText(end.summary);
         this.root.dataset.backend = end.summary.backend;
+        if (end.summary.threads !== undefined) this.root.dataset.threads = String(end.summary.threads);
+        const threads = threadNote(end.summary, isolationState());
         this.status(
           'done',
           summaryText(end.summary),
           ...this.fallbacks,
+          ...(threads ? [el('p', { text: threads, attrs: { 'data-part': 'threads' } })] : []),
           ...(leak ? [el('p', { class: leak.tone === 'warning' ? 'pg-warn' : 'pg-info', text: leak.text, attrs: { 'data-part': leak.tone === 'warning' ? 'leak' : 'kept' } })] : []),
         );
         break;
@@ -466,6 +469,16 @@ export class PlaygroundController {
         break;
     }
   }
+}
+
+function isolationState(): IsolationState {
+  let controlled = false;
+  try {
+    controlled = Boolean(navigator.serviceWorker?.controller);
+  } catch {
+    // Browsers that forbid service workers here (privacy settings) throw on access.
+  }
+  return { cores: navigator.hardwareConcurrency || 1, serviceWorkers: 'serviceWorker' in navigator, controlled };
 }
 
 /** The shipped code's hash of every playground on the page, by path. */

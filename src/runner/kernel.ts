@@ -25,6 +25,8 @@ export interface KernelDeps {
   importTransformers(run: RunMessage): Promise<Transformers>;
   /** Called when a backend becomes active (after fallbacks, or switched to by the code), e.g. to adjust it. */
   onActivated?(backend: Backend): void;
+  /** How many threads the active backend computes with, when it can tell (WASM). */
+  threads?(): number | undefined;
   /** The modules playground code can import, given this run's Transformers.js loader. */
   modules(importTransformers: () => Promise<Transformers>): ModuleMap;
 }
@@ -101,7 +103,9 @@ export function createKernel(deps: KernelDeps): Kernel {
       const code = { path: msg.filename, originals, edited: originals[msg.filename] !== undefined && originals[msg.filename] !== hashCode(msg.source) };
       const host = createBrowserHost({ runId, post, params: msg.params, assetBase: msg.assetBase, kept, inputs, importTransformers, switchBackend, code });
       const { summary, error } = await execute(msg.source, msg.filename, host, deps.modules(importTransformers));
-      post(error ? { type: 'error', runId, error } : { type: 'done', runId, summary });
+      const threads = tf.engine().backendName === 'wasm' ? deps.threads?.() : undefined;
+      const isolated = (globalThis as { crossOriginIsolated?: boolean }).crossOriginIsolated === true;
+      post(error ? { type: 'error', runId, error } : { type: 'done', runId, summary: { ...summary, isolated, ...(threads !== undefined && { threads }) } });
     } catch (err) {
       // The runner itself failed (no backend could start): the kernel can't run code.
       post({ type: 'error', runId, error: { phase: 'crash', message: err instanceof Error ? err.message : String(err) } });

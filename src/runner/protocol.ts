@@ -98,6 +98,10 @@ export interface RunSummary {
   tensorsAfter: number;
   /** Names the run kept for later playgrounds (`course.keep`); their tensors are meant to stay. */
   kept?: string[];
+  /** Threads TF.js's WASM backend computes with (WASM runs only). */
+  threads?: number;
+  /** The kernel was cross-origin isolated (SharedArrayBuffer, so threaded WASM, was possible). */
+  isolated?: boolean;
 }
 
 /**

@@ -10,7 +10,7 @@ export interface TransformersEnv {
   allowLocalModels: boolean;
   remoteHost: string;
   localModelPath: string;
-  backends: { onnx?: { wasm?: { wasmPaths?: unknown } } };
+  backends: { onnx?: { wasm?: { wasmPaths?: unknown; numThreads?: number } } };
 }
 
 export interface OrtFiles {
@@ -22,10 +22,16 @@ export interface OrtFiles {
 
 const HUB = 'https://huggingface.co/';
 
-export function configureTransformers(env: TransformersEnv, ort: OrtFiles, assetBase: string, source: TransformersSource = {}): void {
+/**
+ * `threads`: how many ONNX Runtime may use; pass the cores when the worker is
+ * cross-origin isolated (ONNX Runtime's own default is at most half of them, 4 at most),
+ * else 1, which is all it can have then.
+ */
+export function configureTransformers(env: TransformersEnv, ort: OrtFiles, assetBase: string, source: TransformersSource = {}, threads = 1): void {
   const onnx = env.backends.onnx;
   if (!onnx?.wasm) throw new Error('Transformers.js has no ONNX Runtime WASM settings (env.backends.onnx.wasm)');
   onnx.wasm.wasmPaths = { mjs: new URL(ort.mjs, assetBase).href, wasm: new URL(ort.wasm, assetBase).href };
+  onnx.wasm.numThreads = threads;
   // Settings persist in the kernel between runs; each run states all of them.
   env.remoteHost = source.remoteHost ? new URL(source.remoteHost, assetBase).href : HUB;
   env.allowRemoteModels = source.allowRemoteModels ?? true;

@@ -23,6 +23,7 @@ const scope = globalThis as unknown as {
 /** The software renderer under the WebGPU adapter the reader chose explicitly, if any. */
 let softwareWebGPU: string | undefined;
 let syncReadsGuarded = false;
+let wasmThreads: (() => number) | undefined;
 
 async function prepareBackend(backend: Backend, explicit: boolean): Promise<void> {
   switch (backend) {
@@ -59,6 +60,10 @@ async function prepareBackend(backend: Backend, explicit: boolean): Promise<void
     case 'wasm': {
       const wasm = await import('@tensorflow/tfjs-backend-wasm');
       wasm.setWasmPaths(TFJS_WASM_FILES);
+      // TF.js would use half the cores (hardwareConcurrency / 2); the kernel is the page's
+      // one busy worker, so it takes them all. Without isolation there is one thread anyway.
+      if (self.crossOriginIsolated) wasm.setThreadsCount(navigator.hardwareConcurrency);
+      wasmThreads = () => wasm.getThreadsCount();
       return;
     }
     case 'cpu':
@@ -68,7 +73,8 @@ async function prepareBackend(backend: Backend, explicit: boolean): Promise<void
 
 async function importTransformers(run: RunMessage) {
   const transformers = await import('@huggingface/transformers');
-  configureTransformers(transformers.env as unknown as TransformersEnv, ORT_FILES, run.assetBase, run.transformers);
+  const threads = self.crossOriginIsolated ? navigator.hardwareConcurrency : 1;
+  configureTransformers(transformers.env as unknown as TransformersEnv, ORT_FILES, run.assetBase, run.transformers, threads);
   return transformers;
 }
 
@@ -77,6 +83,7 @@ const kernel = createKernel({
   tf,
   prepareBackend,
   importTransformers,
+  threads: () => wasmThreads?.(),
   onActivated(backend) {
     if (backend === 'wasm') guardWasmMalloc((tf.backend() as unknown as { wasm: WasmModule }).wasm);
     if (backend !== 'webgpu' || !softwareWebGPU || syncReadsGuarded) return;

@@ -151,12 +151,13 @@ test.describe('playgrounds', () => {
     const chart = pg.locator('[data-chart-kind="line"]').first();
     await expect(chart.locator('canvas')).toBeVisible({ timeout: 90_000 });
     // Sample while it trains: points and progress must grow during the run, not only at the end.
-    const samples: { state: string | null; points: number; progress: number }[] = [];
+    const samples: { state: string | null; points: number; progress: number; time: string }[] = [];
     while ((await pg.getAttribute('data-state')) === 'running') {
       samples.push({
         state: await pg.getAttribute('data-state'),
         points: Number(await chart.getAttribute('data-points')),
         progress: await pg.locator('progress').first().evaluate((p: HTMLProgressElement) => p.value),
+        time: await pg.locator('[data-part="time-left"]').first().innerText(),
       });
       await page.waitForTimeout(100);
     }
@@ -169,6 +170,13 @@ test.describe('playgrounds', () => {
     expect(Number(await chart.getAttribute('data-points'))).toBeGreaterThanOrEqual(Math.max(...during.map((s) => s.points)));
     await expect(pg.locator('.pg-progress')).toContainText('(100%)');
     await expect(pg.locator('[data-part="leak"]')).toHaveCount(0);
+    // After its first second a bar says how long it has run and about how long is left.
+    const timed = during.filter((s) => s.time !== '');
+    for (const s of timed) expect(s.time).toMatch(/^\d+:\d\d (elapsed, about \d+:\d\d left|in all)$/);
+    if (timed.length > 0) {
+      expect(timed.some((s) => s.time.includes('left') && s.progress < finalProgress[1]!)).toBe(true);
+      await expect(pg.locator('[data-part="time-left"]').first()).toHaveText(/^\d+:\d\d in all$/);
+    }
   });
 
   test('an image grid renders labelled images with the mistake highlighted', async ({ page }) => {

@@ -99,51 +99,42 @@ describe('examples/charts.ts', () => {
   });
 });
 
+/** A playground that fits y = 2x + 1 and keeps the model, and one that uses it. */
+function fitALine(keepCall: string): string {
+  return [
+    "import * as tf from '@tensorflow/tfjs';",
+    "import { keep } from 'course';",
+    'const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });',
+    "model.compile({ optimizer: tf.train.adam(0.1), loss: 'meanSquaredError' });",
+    'await model.fit(tf.tensor2d([[0], [1], [2], [3]]), tf.tensor2d([[1], [3], [5], [7]]), { epochs: 300, verbose: 0 });',
+    keepCall,
+  ].join('\n');
+}
+const USE_THE_LINE = [
+  "import * as tf from '@tensorflow/tfjs';",
+  "import { recall } from 'course';",
+  "const model = await recall<tf.LayersModel>('line-model', { from: 'Fit a line' });",
+  'const y = model.predict(tf.tensor2d([[10]])) as tf.Tensor;',
+  "console.log('prediction', (await y.data())[0]!.toFixed(0));",
+].join('\n');
+
 describe('kept values between runs', () => {
   it('a later playground recalls a trained model, and says which to run first without it', async () => {
     const kept = new Map<string, unknown>();
-    const use = [
-      "import * as tf from '@tensorflow/tfjs';",
-      "import { recall } from 'course';",
-      "const model = await recall<tf.LayersModel>('line-model', { from: 'Fit a line' });",
-      'const y = model.predict(tf.tensor2d([[10]])) as tf.Tensor;',
-      "console.log('prediction', (await y.data())[0]!.toFixed(0));",
-    ].join('\n');
-    const missing = await runPlaygroundSource(use, { kept });
+    const missing = await runPlaygroundSource(USE_THE_LINE, { kept });
     expect(missing.error).toMatchObject({ line: 3 });
     expect(missing.error!.message).toContain('run the playground "Fit a line" first');
 
-    const train = [
-      "import * as tf from '@tensorflow/tfjs';",
-      "import { keep } from 'course';",
-      'const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });',
-      "model.compile({ optimizer: tf.train.adam(0.1), loss: 'meanSquaredError' });",
-      'await model.fit(tf.tensor2d([[0], [1], [2], [3]]), tf.tensor2d([[1], [3], [5], [7]]), { epochs: 300, verbose: 0 });',
-      "keep('line-model', model);",
-    ].join('\n');
-    expect((await runPlaygroundSource(train, { kept })).error).toBeUndefined();
-    const used = await runPlaygroundSource(use, { kept });
+    expect((await runPlaygroundSource(fitALine("keep('line-model', model);"), { kept })).error).toBeUndefined();
+    const used = await runPlaygroundSource(USE_THE_LINE, { kept });
     expect(used.error).toBeUndefined();
     expect(used.logs).toEqual(['prediction 21']);
   });
 });
 
 describe('models stored in the browser across reloads', () => {
-  const train = [
-    "import * as tf from '@tensorflow/tfjs';",
-    "import { keep } from 'course';",
-    'const model = tf.sequential({ layers: [tf.layers.dense({ units: 1, inputShape: [1] })] });',
-    "model.compile({ optimizer: tf.train.adam(0.1), loss: 'meanSquaredError' });",
-    'await model.fit(tf.tensor2d([[0], [1], [2], [3]]), tf.tensor2d([[1], [3], [5], [7]]), { epochs: 300, verbose: 0 });',
-    "await keep('line-model', model, { persist: true });",
-  ].join('\n');
-  const use = [
-    "import * as tf from '@tensorflow/tfjs';",
-    "import { recall } from 'course';",
-    "const model = await recall<tf.LayersModel>('line-model', { from: 'Fit a line' });",
-    'const y = model.predict(tf.tensor2d([[10]])) as tf.Tensor;',
-    "console.log('prediction', (await y.data())[0]!.toFixed(0));",
-  ].join('\n');
+  const train = fitALine("await keep('line-model', model, { persist: true });");
+  const use = USE_THE_LINE;
   const originals = { 'fit.ts': hashCode(train), 'use.ts': hashCode(use) };
   const stored = (outputs: Output[]) => outputs.flatMap((o) => (o.kind === 'stored-model' ? [o] : []));
 

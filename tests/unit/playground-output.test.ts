@@ -9,7 +9,10 @@ import {
   leakText,
   percent,
   progressText,
+  timeLeftText,
+  clock,
   summaryText,
+  threadNote,
 } from '../../src/playground/output/format.ts';
 
 describe('output formatting', () => {
@@ -21,6 +24,19 @@ describe('output formatting', () => {
     expect(formatBytes(512)).toBe('512 B');
     expect(formatBytes(1536)).toBe('1.5 KB');
     expect(formatBytes(2.6 * 1024 * 1024)).toBe('2.6 MB');
+  });
+
+  it('tells the time elapsed and left like tqdm, once there is something to extrapolate from', () => {
+    expect(clock(7_400)).toBe('0:07');
+    expect(clock(754_000)).toBe('12:34');
+    expect(clock(3_723_000)).toBe('1:02:03');
+    expect(timeLeftText(500, 1, 10)).toBe('');
+    expect(timeLeftText(12_000, 3, 10)).toBe('0:12 elapsed, about 0:28 left');
+    // The rate counts from where the bar started, not from 0.
+    expect(timeLeftText(10_000, 60, 100, 50)).toBe('0:10 elapsed, about 0:40 left');
+    expect(timeLeftText(40_000, 10, 10)).toBe('0:40 in all');
+    expect(timeLeftText(5_000, 0, 10)).toBe('0:05 elapsed');
+    expect(timeLeftText(5_000, 3, 0)).toBe('0:05 elapsed');
   });
 
   it('describes progress in percent, items and bytes', () => {
@@ -50,6 +66,8 @@ describe('output formatting', () => {
       text: 'Kept "mnist-model" for the playgrounds after this one (12 tensors stay in memory).',
     });
     expect(summaryText({ ...base, durationMs: 1500, tensorsBefore: 0, tensorsAfter: 0 })).toBe('Done in 1.50 s on WASM');
+    expect(summaryText({ ...base, durationMs: 1500, tensorsBefore: 0, tensorsAfter: 0, threads: 4 })).toBe('Done in 1.50 s on WASM, 4 threads');
+    expect(summaryText({ ...base, durationMs: 1500, tensorsBefore: 0, tensorsAfter: 0, threads: 1 })).toBe('Done in 1.50 s on WASM, 1 thread');
   });
 
   it('puts line and column first in error headlines', () => {
@@ -107,5 +125,22 @@ describe('chart summaries for screen readers', () => {
 
   it('counts scatter points per series', () => {
     expect(chartSummary({ kind: 'scatter', series: ['a', 'b'] }, [[[0, 1]], [[1, 1], [2, 2]]])).toBe('a: 1 point; b: 2 points');
+  });
+});
+
+describe('the note on WASM threads', () => {
+  const run = { durationMs: 10, backend: 'wasm' as const, tensorsBefore: 0, tensorsAfter: 0 };
+  const state = { cores: 8, serviceWorkers: true, controlled: false };
+  it('says nothing when WASM had every core, or there was only one', () => {
+    expect(threadNote({ ...run, threads: 8, isolated: true }, state)).toBeUndefined();
+    expect(threadNote({ ...run, threads: 1, isolated: false }, { ...state, cores: 1 })).toBeUndefined();
+    expect(threadNote({ ...run, backend: 'webgpu', isolated: false }, state)).toBeUndefined();
+  });
+  it('explains one thread: not isolated yet (reload), or the browser cannot isolate', () => {
+    expect(threadNote({ ...run, threads: 1, isolated: false }, state)).toBe(
+      'WASM ran on one thread of 8: this page is not cross-origin isolated yet; reload it to let WASM use all 8 cores (if the browser allows service workers).',
+    );
+    expect(threadNote({ ...run, threads: 1, isolated: false }, { ...state, controlled: true })).toContain('this browser did not make the page cross-origin isolated');
+    expect(threadNote({ ...run, threads: 1, isolated: false }, { ...state, serviceWorkers: false })).toContain('no service workers');
   });
 });

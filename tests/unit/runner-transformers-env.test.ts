@@ -35,4 +35,12 @@ describe('configureTransformers', () => {
     configureTransformers(env, ORT, 'https://site.example/course/');
     expect(env).toMatchObject({ allowLocalModels: false, allowRemoteModels: true, remoteHost: 'https://huggingface.co/' });
   });
+
+  it('gives ONNX Runtime the threads the kernel can have: one unless isolated', () => {
+    const env = fakeEnv();
+    configureTransformers(env, ORT, 'https://site.example/course/');
+    expect(env.backends.onnx?.wasm?.numThreads).toBe(1);
+    configureTransformers(env, ORT, 'https://site.example/course/', {}, 8);
+    expect(env.backends.onnx?.wasm?.numThreads).toBe(8);
+  });
 });

@@ -27,6 +27,28 @@ export function progressText(value: number, total: number, unit: 'bytes' | 'item
   return total > 0 ? `${value} / ${total} (${pct}%)` : String(value);
 }
 
+/** "0:07", "12:34", "1:02:03": a duration as a clock, like tqdm. */
+export function clock(ms: number): string {
+  const total = Math.max(0, Math.round(ms / 1000));
+  const h = Math.floor(total / 3600);
+  const m = Math.floor((total % 3600) / 60);
+  const sec = String(total % 60).padStart(2, '0');
+  return h > 0 ? `${h}:${String(m).padStart(2, '0')}:${sec}` : `${m}:${sec}`;
+}
+
+/**
+ * Elapsed time and an estimate of the time left, from the average rate since the bar
+ * started ("0:12 elapsed, about 0:28 left"); nothing for the first second, or when there
+ * is no total or no progress yet to extrapolate from.
+ */
+export function timeLeftText(elapsedMs: number, value: number, total: number, startValue = 0): string {
+  if (elapsedMs < 1000) return '';
+  if (total > 0 && value >= total) return `${clock(elapsedMs)} in all`;
+  const done = value - startValue;
+  if (!(total > 0) || done <= 0) return `${clock(elapsedMs)} elapsed`;
+  return `${clock(elapsedMs)} elapsed, about ${clock((elapsedMs / done) * (total - value))} left`;
+}
+
 /** "WebGPU unavailable: no adapter - using WebGL", one line per backend that was skipped. */
 export function fallbackText(backend: Backend, fallbacks: { backend: Backend; reason: string }[]): string[] {
   return fallbacks.map((f) => `${BACKEND_NAMES[f.backend]} unavailable: ${f.reason} - using ${BACKEND_NAMES[backend]}`);
@@ -47,7 +69,31 @@ export function leakText(summary: RunSummary): { tone: 'info' | 'warning'; text:
 }
 
 export function summaryText(summary: RunSummary): string {
-  return `Done in ${formatDuration(summary.durationMs)} on ${BACKEND_NAMES[summary.backend]}`;
+  const threads = summary.threads === undefined ? '' : `, ${summary.threads} thread${summary.threads === 1 ? '' : 's'}`;
+  return `Done in ${formatDuration(summary.durationMs)} on ${BACKEND_NAMES[summary.backend]}${threads}`;
+}
+
+/** What the page knows about isolation: see public/coi-sw.js. */
+export interface IsolationState {
+  cores: number;
+  /** The browser has service workers at all. */
+  serviceWorkers: boolean;
+  /** A service worker controls this page (it was loaded through coi-sw.js). */
+  controlled: boolean;
+}
+
+/**
+ * Why WASM used one thread on a machine with more cores, and what would change it; or
+ * undefined when it used them all (or had only one).
+ */
+export function threadNote(summary: RunSummary, state: IsolationState): string | undefined {
+  if (summary.threads !== 1 || summary.isolated || state.cores <= 1) return undefined;
+  const why = !state.serviceWorkers
+    ? 'this browser has no service workers, which the course needs to isolate the page'
+    : state.controlled
+      ? 'this browser did not make the page cross-origin isolated'
+      : `this page is not cross-origin isolated yet; reload it to let WASM use all ${state.cores} cores (if the browser allows service workers)`;
+  return `WASM ran on one thread of ${state.cores}: ${why}.`;
 }
 
 /** What the page says when a run ran out of memory; the kernel client restarts the kernel then. */
