@@ -18,6 +18,11 @@ export interface LineChartOptions {
   series: string[];
   xLabel?: string;
   yLabel?: string;
+  /**
+   * Keep this chart's curves from earlier runs of the playground and draw them faded,
+   * labelled by the params that differed, so a rerun shows before and after (up to 3).
+   */
+  compareRuns?: boolean;
 }
 
 export interface LineChart {
@@ -28,7 +33,7 @@ export interface LineChart {
   set(data: [number, number][][]): void;
 }
 
-function spec(kind: ChartSpec['kind'], o: { title: string; series: string[]; xLabel?: string | undefined; yLabel?: string | undefined; categories?: string[] | undefined; lines?: string[] | undefined }): ChartSpec {
+function spec(kind: ChartSpec['kind'], o: { title: string; series: string[]; xLabel?: string | undefined; yLabel?: string | undefined; categories?: string[] | undefined; lines?: string[] | undefined; compareRuns?: boolean | undefined }): ChartSpec {
   const s: ChartSpec = { kind, title: o.title, series: [...o.series] };
   if (o.lines !== undefined) {
     const unknown = o.lines.filter((name) => !o.series.includes(name));
@@ -38,6 +43,7 @@ function spec(kind: ChartSpec['kind'], o: { title: string; series: string[]; xLa
   if (o.xLabel !== undefined) s.xLabel = o.xLabel;
   if (o.yLabel !== undefined) s.yLabel = o.yLabel;
   if (o.categories !== undefined) s.categories = [...o.categories];
+  if (o.compareRuns) s.compare = true;
   return s;
 }
 

@@ -17,6 +17,8 @@ export interface FitCallbacksOptions {
   batchesPerEpoch?: number;
   /** Chart title prefix. Default "Training". */
   title?: string;
+  /** Draw the per-epoch curves of earlier runs faded beside this run's (see `lineChart`). */
+  compareRuns?: boolean;
 }
 
 interface FitParams {
@@ -116,7 +118,7 @@ class CourseFitCallbacks extends tf.Callback {
     this.batchMetrics = this.metrics.filter((m) => !m.startsWith('val_'));
     const title = this.options.title ?? 'Training';
     this.batchChart = lineChart({ title: `${title}: per batch`, series: this.batchMetrics, xLabel: 'batch' });
-    this.epochChart = lineChart({ title: `${title}: per epoch`, series: this.metrics, xLabel: 'epoch' });
+    this.epochChart = lineChart({ title: `${title}: per epoch`, series: this.metrics, xLabel: 'epoch', compareRuns: this.options.compareRuns ?? false });
     this.bar = this.batchesPerEpoch
       ? progress(`${title}: epoch 1/${this.epochs}`, this.epochs * this.batchesPerEpoch)
       : progress(`${title}: epochs`, this.epochs);

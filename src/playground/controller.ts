@@ -39,6 +39,8 @@ export class PlaygroundController {
   private running: RunHandle | undefined;
   private lastError: RunError | undefined;
   private saveTimer = 0;
+  /** Runs started here, numbering them for charts that compare runs. */
+  private runs = 0;
   /** The code came from a share link and has not been saved yet (see `persistNow`). */
   private fromShare = false;
   /** The parameter controls above the code (ParamControls.astro). */
@@ -149,17 +151,20 @@ export class PlaygroundController {
     return readControl(control.dataset.type as ParamType, field.value, field instanceof HTMLInputElement && field.checked);
   }
 
-  /** What the reader changed with the controls (valid values only), against the page's values. */
-  private changedParams(): Params {
-    const page: Params = {};
-    const current: Params = {};
+  /** Every control's value (valid values only). */
+  private controlValues(): Params {
+    const values: Params = {};
     for (const control of this.controls) {
       const value = this.controlValue(control);
-      if (value === undefined) continue;
-      page[control.dataset.param!] = JSON.parse(control.dataset.value!) as ParamValue;
-      current[control.dataset.param!] = value;
+      if (value !== undefined) values[control.dataset.param!] = value;
     }
-    return changedParams(page, current);
+    return values;
+  }
+
+  /** What the reader changed with the controls (valid values only), against the page's values. */
+  private changedParams(): Params {
+    const page = Object.fromEntries(this.controls.map((c) => [c.dataset.param!, JSON.parse(c.dataset.value!) as ParamValue]));
+    return changedParams(page, this.controlValues());
   }
 
   /** Shows `values` in the controls, and the page's own value in every other one. */
@@ -388,7 +393,11 @@ export class PlaygroundController {
     }
     if (this.editor) this.code = this.editor.getValue();
     this.persistNow();
-    this.output.clear();
+    // The page's params are read at each run (tests set them after the page loaded); the reader's controls win.
+    const params: Params = { ...(JSON.parse(this.root.dataset.params || '{}') as Params), ...this.changedParams() };
+    // Runs are compared by every value they used, the controls' unchanged ones too.
+    const used: Params = { ...this.controlValues(), ...params };
+    this.output.beginRun({ number: ++this.runs, params: used, codeHash: hashCode(this.code) });
     this.lastError = undefined;
     this.editor?.showRunError(undefined);
     const backendSelect = this.part<HTMLSelectElement>('backend');
@@ -405,8 +414,7 @@ export class PlaygroundController {
         source: this.code,
         filename: this.path,
         backend: backendSelect.value as BackendChoice,
-        // The page's params are read at each run (tests set them after the page loaded); the reader's controls win.
-        params: { ...(JSON.parse(this.root.dataset.params || '{}') as Params), ...this.changedParams() },
+        params,
         assetBase: new URL(withBase(''), location.href).href,
         playgrounds: pagePlaygrounds(),
         ...(MODEL_SOURCE && { transformers: MODEL_SOURCE }),

@@ -37,6 +37,8 @@ export interface ChartSpec {
   categories?: string[];
   /** For scatter charts: names of series drawn as a line through their points (a fit). */
   lines?: string[];
+  /** Line charts: also draw this chart's curves from earlier runs of the playground, faded. */
+  compare?: boolean;
 }
 
 /** A trained model kept in the reader's browser (`keep(name, model, { persist: true })`). */

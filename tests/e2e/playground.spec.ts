@@ -179,6 +179,29 @@ test.describe('playgrounds', () => {
     }
   });
 
+  test('a chart that compares runs keeps the last run\'s curve, labelled by the param that changed, until cleared', async ({ page }) => {
+    await page.goto(LAB);
+    const pg = playground(page, 'lab/compare-runs.ts');
+    const chart = pg.locator('.pg-chart').first();
+    await run(pg);
+    await expect(chart).toHaveAttribute('data-points', '11');
+    await expect(chart).toHaveAttribute('data-earlier', '0');
+    await pg.getByRole('slider', { name: 'slope' }).fill('3');
+    await run(pg);
+    await expect(chart).toHaveAttribute('data-earlier', '1');
+    await expect(chart).toHaveAttribute('data-points', '11');
+    await expect(chart.locator('.u-legend')).toContainText('y (slope 1)');
+    await expect(chart.locator('.pg-sr-only')).toContainText('Earlier runs, faded: slope 1.');
+    await run(pg);
+    await expect(chart).toHaveAttribute('data-earlier', '2');
+    await expect(chart.locator('.u-legend')).toContainText('y (run 2)');
+    await chart.getByRole('button', { name: 'Clear earlier runs (2)' }).click();
+    await expect(chart).toHaveAttribute('data-earlier', '0');
+    await expect(chart.locator('.u-legend')).not.toContainText('slope 1');
+    await run(pg);
+    await expect(pg.locator('.pg-chart').first()).toHaveAttribute('data-earlier', '1');
+  });
+
   test('an image grid renders labelled images with the mistake highlighted', async ({ page }) => {
     await page.goto(LAB);
     const pg = playground(page, 'lab/image-grid.ts');

@@ -23,6 +23,20 @@ function token(name: string): string {
 const PALETTE_SIZE = 6;
 const HEIGHT = 240;
 
+/** Curves of an earlier run of the playground, drawn faded behind the current ones. */
+export interface EarlierCurves {
+  /** What differed, e.g. "epochs 5". */
+  label: string;
+  series: string[];
+  points: [number, number][][];
+}
+
+/** `#rrggbb` at `alpha`; other colour syntaxes as they are (the dash still tells runs apart). */
+function faded(color: string, alpha: number): string {
+  const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
+  return hex ? `rgba(${hex.slice(1).map((h) => parseInt(h, 16)).join(', ')}, ${alpha})` : color;
+}
+
 export class ChartView {
   readonly element: HTMLElement;
   private readonly plotHost: HTMLElement;
@@ -35,16 +49,35 @@ export class ChartView {
   private readonly resize = new ResizeObserver(() => this.fit());
   private readonly themeWatch = new MutationObserver(() => this.rebuild());
 
-  constructor(private readonly spec: ChartSpec) {
-    this.points = spec.series.map(() => []);
+  /**
+   * `earlier`: curves of earlier runs to draw faded (charts that compare runs), and
+   * `onClear`, called when the reader clears them.
+   */
+  constructor(
+    readonly spec: ChartSpec,
+    private earlier: EarlierCurves[] = [],
+    onClear?: () => void,
+  ) {
+    this.points = [...spec.series.map(() => []), ...this.earlierPoints()];
     this.plotHost = el('div', { class: 'pg-chart-plot', attrs: { 'aria-hidden': 'true' } });
     this.summary = el('p', { class: 'pg-sr-only' });
-    this.element = el('figure', { class: `pg-chart pg-chart-${spec.kind}`, attrs: { 'data-chart-kind': spec.kind } }, [
-      el('figcaption', { text: spec.title }),
-      this.plotHost,
-      this.summary,
-    ]);
+    const caption = el('figcaption', {}, [el('span', { text: spec.title })]);
+    if (earlier.length > 0) {
+      const clear = el('button', { class: 'pg-btn pg-btn-quiet pg-chart-clear', text: `Clear earlier runs (${earlier.length})`, attrs: { type: 'button' } });
+      clear.addEventListener('click', () => {
+        onClear?.();
+        this.earlier = [];
+        this.points.splice(spec.series.length);
+        this.element.dataset.earlier = '0';
+        clear.remove();
+        this.rebuild();
+        this.schedule();
+      });
+      caption.append(clear);
+    }
+    this.element = el('figure', { class: `pg-chart pg-chart-${spec.kind}`, attrs: { 'data-chart-kind': spec.kind } }, [caption, this.plotHost, this.summary]);
     this.element.dataset.points = '0';
+    this.element.dataset.earlier = String(earlier.length);
     void loadUPlot().then((ctor) => {
       this.uPlot = ctor;
       this.rebuild();
@@ -59,8 +92,18 @@ export class ChartView {
   }
 
   replace(data: [number, number][][]): void {
-    this.points.forEach((_, i) => (this.points[i] = [...(data[i] ?? [])]));
+    this.spec.series.forEach((_, i) => (this.points[i] = [...(data[i] ?? [])]));
     this.schedule();
+  }
+
+  /** This run's curves, to keep for the next run's comparison. */
+  current(): [number, number][][] {
+    return this.points.slice(0, this.spec.series.length).map((s) => [...s]);
+  }
+
+  /** Earlier runs' points in this chart's series order (a series an earlier run lacked stays empty). */
+  private earlierPoints(): [number, number][][] {
+    return this.earlier.flatMap((run) => this.spec.series.map((name) => [...(run.points[run.series.indexOf(name)] ?? [])]));
   }
 
   dispose(): void {
@@ -71,10 +114,12 @@ export class ChartView {
   }
 
   private schedule(): void {
-    const count = this.points.reduce((n, s) => n + s.length, 0);
+    const current = this.points.slice(0, this.spec.series.length);
+    const count = current.reduce((n, s) => n + s.length, 0);
     // Tests and assistive tooling read how many points arrived without parsing a canvas.
     this.element.dataset.points = String(count);
-    this.summary.textContent = chartSummary(this.spec, this.points);
+    const earlier = this.earlier.length ? ` Earlier runs, faded: ${this.earlier.map((r) => r.label).join('; ')}.` : '';
+    this.summary.textContent = chartSummary(this.spec, current) + earlier;
     if (this.frame || !this.plot) return;
     this.frame = requestAnimationFrame(() => {
       this.frame = 0;
@@ -115,6 +160,12 @@ export class ChartView {
       }
       return { ...base, points: { show: false } };
     });
+    // Earlier runs: the same colour per series, faded and dashed, named by what differed.
+    for (const run of this.earlier) {
+      spec.series.forEach((label, i) => {
+        series.push({ label: `${label} (${run.label})`, stroke: faded(color(i), 0.45), width: 1.5, dash: [5, 4], spanGaps: true, points: { show: false } });
+      });
+    }
     this.plot = new uPlot(
       {
         width: Math.max(200, this.plotHost.clientWidth),

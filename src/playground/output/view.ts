@@ -1,6 +1,7 @@
 /** Renders one playground's outputs, dispatching each `course` output kind to its module. */
 import type { Output } from '../../runner/protocol.ts';
 import { ChartView } from './chart.ts';
+import { RunHistory, runLabel, type RunInfo } from '../run-history.ts';
 import { renderImages } from './images.ts';
 import { renderLog } from './log.ts';
 import { renderNote } from './note.ts';
@@ -11,12 +12,26 @@ import { renderTable } from './table.ts';
 export class OutputView {
   private readonly charts = new Map<string, ChartView>();
   private readonly progress = new Map<string, ProgressView>();
+  /** Curves of earlier runs, for charts that compare runs. */
+  private readonly history = new RunHistory();
+  private run: RunInfo | undefined;
 
   /** `onStoredModel` hears when a run stored a model in the browser or loaded one back. */
   constructor(
     readonly container: HTMLElement,
     private readonly onStoredModel?: (output: Extract<Output, { kind: 'stored-model' }>) => void,
   ) {}
+
+  /** Starts showing a new run: keeps the curves of comparing charts, then clears. */
+  beginRun(run: RunInfo): void {
+    if (this.run) {
+      for (const chart of this.charts.values()) {
+        if (chart.spec.compare) this.history.record(chart.spec.title, { run: this.run, series: chart.spec.series, points: chart.current() });
+      }
+    }
+    this.clear();
+    this.run = run;
+  }
 
   clear(): void {
     for (const chart of this.charts.values()) chart.dispose();
@@ -45,7 +60,10 @@ export class OutputView {
         break;
       case 'chart': {
         this.charts.get(output.id)?.element.remove();
-        const chart = new ChartView(output.spec);
+        const { title, compare } = output.spec;
+        const current = this.run;
+        const earlier = compare && current ? this.history.earlier(title).map((r) => ({ label: runLabel(r.run, current), series: r.series, points: r.points })) : [];
+        const chart = new ChartView(output.spec, earlier, () => this.history.clear(title));
         this.charts.set(output.id, chart);
         this.container.append(chart.element);
         break;
