@@ -57,7 +57,12 @@ class DeferredPoints {
   /** Reads in flight, chained so their points arrive in batch order. */
   private reading: Promise<void> = Promise.resolve();
 
-  constructor(private readonly push: (metric: string, x: number, y: number) => void) {}
+  // A plain field, not a parameter property: Node runs src/course as is (reference scripts), and its type stripping cannot rewrite those.
+  private readonly push: (metric: string, x: number, y: number) => void;
+
+  constructor(push: (metric: string, x: number, y: number) => void) {
+    this.push = push;
+  }
 
   add(metric: string, x: number, value: tf.Tensor): void {
     // TF.js disposes the logs after the callbacks; a clone shares the data and keeps it.
