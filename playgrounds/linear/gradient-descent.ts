@@ -7,10 +7,10 @@ const TRUE_B = 2;
 const SAMPLES = 200;
 
 // Learning rate: how far each step moves (m, b). Try 0.5, then 1.2 (it diverges).
-const LEARNING_RATE = param('learningRate', 0.1);
+const LEARNING_RATE = param('learningRate', 0.1, { min: 0.01, max: 1.5, step: 0.01 });
 // Epoch: one pass over all samples. Batch: the samples one step looks at.
-const EPOCHS = param('epochs', 30);
-const BATCH_SIZE = param('batchSize', 20);
+const EPOCHS = param('epochs', 30, { min: 1, max: 200, step: 1 });
+const BATCH_SIZE = param('batchSize', 20, { choices: [1, 10, 20, 50, 100, 200] });
 
 const x = tf.randomUniform([SAMPLES], -1, 1, 'float32', 7);
 const y = tf.tidy(() => x.mul(TRUE_M).add(TRUE_B).add(tf.randomNormal([SAMPLES], 0, 0.3, 'float32', 11)));
@@ -34,17 +34,21 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
   for (let i = 0; i < batches; i++) {
     // Step: one update of (m, b) from one batch's gradient.
     tf.tidy(() => {
-      const xb = x.slice(i * BATCH_SIZE, BATCH_SIZE);
-      const yb = y.slice(i * BATCH_SIZE, BATCH_SIZE);
+      const size = Math.min(BATCH_SIZE, SAMPLES - i * BATCH_SIZE);
+      const xb = x.slice(i * BATCH_SIZE, size);
+      const yb = y.slice(i * BATCH_SIZE, size);
       const { grads } = tf.variableGrads(() => mseOf(xb, yb));
       m.assign(m.sub(grads[m.name]!.mul(LEARNING_RATE)));
       b.assign(b.sub(grads[b.name]!.mul(LEARNING_RATE)));
     });
     steps++;
   }
-  loss = tf.tidy(() => mseOf(x, y).dataSync()[0]!);
+  // await data() reads a value back once the backend has computed it (on every backend).
+  const lossTensor = tf.tidy(() => mseOf(x, y));
+  loss = (await lossTensor.data())[0]!;
+  lossTensor.dispose();
   lossChart.push(0, epoch, loss);
-  const [mNow, bNow] = [m.dataSync()[0]!, b.dataSync()[0]!];
+  const [mNow, bNow] = [(await m.data())[0]!, (await b.data())[0]!];
   fit.set([points, [[-1, bNow - mNow], [1, mNow + bNow]]]);
   if (!Number.isFinite(loss) || loss > 1e6) {
     console.warn(`Diverged at epoch ${epoch}: the loss is ${loss}. The learning rate ${LEARNING_RATE} is too large.`);
@@ -56,7 +60,7 @@ for (let epoch = 1; epoch <= EPOCHS; epoch++) {
 table(
   [
     ['true', TRUE_M, TRUE_B, ''],
-    ['learned', m.dataSync()[0]!, b.dataSync()[0]!, loss],
+    ['learned', (await m.data())[0]!, (await b.data())[0]!, loss],
   ],
   { caption: `After ${steps} steps`, columns: ['', 'm', 'b', 'MSE'] },
 );

@@ -8,8 +8,8 @@ const TRUE_B = 2;
 const SAMPLES = 100;
 
 // Try your own guess: change these two numbers and run again.
-const guessM = param('guessM', 1.5);
-const guessB = param('guessB', 0);
+const guessM = param('guessM', 1.5, { min: -2, max: 6, step: 0.1 });
+const guessB = param('guessB', 0, { min: -2, max: 6, step: 0.1 });
 
 // x in [-1, 1], y = 3x + 2 plus Gaussian noise. Seeds make every run draw the same data.
 const x = tf.randomUniform([SAMPLES], -1, 1, 'float32', 7);
