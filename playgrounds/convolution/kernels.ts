@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { data, imageGrid, param } from 'course';
 
-const INDEX = param('index', 0);
+const INDEX = param('index', 0, { label: 'validation digit', min: 0, max: 1999 });
 
 // Your kernel: edit these nine numbers and run again. This one lights up edges
 // where the image gets brighter from top to bottom.

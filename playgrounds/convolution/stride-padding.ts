@@ -16,6 +16,25 @@ const CASES = [
 
 const outputSize = (n: number, k: number, s: number, p: number) => Math.floor((n + 2 * p - k) / s) + 1;
 
+// How many kernel positions look at each pixel of the image (the padding's zeros not
+// counted): slide the kernel as conv2d does and count, for every pixel, the windows it is in.
+function coverage(n: number, k: number, s: number, p: number): number[][] {
+  const m = outputSize(n, k, s, p);
+  const counts = Array.from({ length: n }, () => new Array<number>(n).fill(0));
+  for (let r = 0; r < m; r++) {
+    for (let c = 0; c < m; c++) {
+      // The window of output (r, c) starts at (r*s - p, c*s - p) in image coordinates.
+      for (let i = 0; i < k; i++) {
+        for (let j = 0; j < k; j++) {
+          const [y, x] = [r * s + i - p, c * s + j - p];
+          if (y >= 0 && y < n && x >= 0 && x < n) counts[y]![x]!++;
+        }
+      }
+    }
+  }
+  return counts;
+}
+
 const rows = CASES.map(({ n, k, s, p }) => {
   const shape = tf.tidy(() => {
     const image = tf.ones([1, n, n, 1]) as tf.Tensor4D;
@@ -23,9 +42,21 @@ const rows = CASES.map(({ n, k, s, p }) => {
     // A number as the padding argument adds that many zeros on every side.
     return tf.conv2d(image, kernel, s, p).shape;
   });
-  return { n, k, s, p, formula: outputSize(n, k, s, p), 'tf.conv2d output': `${shape[1]}x${shape[2]}` };
+  const neverSeen = coverage(n, k, s, p).flat().filter((count) => count === 0).length;
+  return { n, k, s, p, formula: outputSize(n, k, s, p), 'tf.conv2d output': `${shape[1]}x${shape[2]}`, 'pixels never looked at': neverSeen };
 });
 table(rows, { caption: 'Output size: floor((n + 2p - k) / s) + 1' });
+
+// Where some pixels are never looked at, show which: 0 marks a pixel no kernel position
+// covers, so nothing the layer computes depends on it.
+for (const { n, k, s, p } of CASES) {
+  const counts = coverage(n, k, s, p);
+  if (n > 12 || !counts.flat().includes(0)) continue;
+  table(counts, {
+    columns: counts.map((_, c) => String(c)),
+    caption: `n=${n}, k=${k}, s=${s}, p=${p}: how many kernel positions look at each pixel (0: never)`,
+  });
+}
 
 // Padding 1 with a 3x3 kernel keeps the size ("same" padding); stride 2 then halves it.
 // A 5x5 image holding 1..25 and a kernel that adds up each 3x3 window, so every output

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { data, imageGrid, param, table } from 'course';
 
-const SHOW = param('show', 32);
+const SHOW = param('show', 32, { label: 'digits to show', min: 8, max: 96, step: 8 });
 
 // The 10,000 digits every copy of this site carries. Where the site also has the whole
 // MNIST, { set: 'full' } loads its 60,000 training and 10,000 test digits instead.

@@ -2,7 +2,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { data, imageGrid, param, recall, table } from 'course';
 
-const SHOW = param('show', 32);
+const SHOW = param('show', 32, { label: 'digits to show', min: 8, max: 96, step: 8 });
 
 const model = await recall<tf.LayersModel>('mnist-model', { from: 'Train the reference model' });
 const mnist = await data.mnist({ set: 'bundled' });

@@ -12,6 +12,7 @@ import { chartsWithPoints, consoleErrors, drawStroke, finished, output, start, t
 /** Small sizes: CI has two cores, and every page trains in one worker, one run at a time. */
 const SMALL: Record<string, Params> = {
   'mnist/explore.ts': { show: 16 },
+  'mnist/loss.ts': {},
   'mnist/train.ts': { epochs: 1, trainingDigits: 2000 },
   'mnist/activations.ts': { epochs: 1, trainingDigits: 500 },
   'mnist/overfitting.ts': { trainingDigits: 200, epochs: 4 },
@@ -20,6 +21,7 @@ const SMALL: Record<string, Params> = {
   'convolution/kernels.ts': {},
   'convolution/worked-example.ts': { trials: 3, randomSize: 10 },
   'convolution/stride-padding.ts': {},
+  'convolution/channels.ts': {},
   'convolution/first-layer.ts': { epochs: 1, trainingDigits: 1000 },
 };
 
@@ -51,6 +53,10 @@ test.describe('chapter 3: MNIST', () => {
     await expect(out(explore).locator('.pg-image')).toHaveCount(16);
     await expect(out(explore).locator('.pg-table')).toContainText('validation');
 
+    const loss = await run(page, 'mnist/loss.ts');
+    await expect(out(loss).locator('table.pg-table')).toHaveCount(3);
+    await expect(out(loss)).toContainText('tf.losses.softmaxCrossEntropy');
+
     const train = await run(page, 'mnist/train.ts');
     await expect(train.locator('[data-part="kept"]')).toContainText('for the playgrounds after this one');
     await expect(chartsWithPoints(train)).toHaveCount(2);
@@ -66,6 +72,10 @@ test.describe('chapter 3: MNIST', () => {
     await drawStroke(page, draw, [[0.25, 0.2], [0.75, 0.2], [0.4, 0.85]]);
     await finished(draw);
     await expect(out(draw).locator('.pg-chart-bar')).toHaveCount(1);
+    // The two preparation steps, the second being what the model sees.
+    await expect(out(draw).locator('.pg-image')).toHaveCount(2);
+    await expect(out(draw)).toContainText('2. centred in 28x28');
+    await expect(out(draw)).toContainText(/Centre of mass of what the model sees: row 1[34]\.\d, column 1[34]\.\d/);
     const cells = await out(draw).locator('.pg-table tbody td').allInnerTexts();
     const probabilities = cells.map(Number);
     expect(probabilities).toHaveLength(10);
@@ -74,11 +84,15 @@ test.describe('chapter 3: MNIST', () => {
     await expect(out(draw)).toContainText(/It's a \d \(\d+\.\d% sure\)/);
 
     const activations = await run(page, 'mnist/activations.ts');
-    // The two activation curves, the loss per batch and the validation accuracy.
-    await expect(chartsWithPoints(activations)).toHaveCount(3);
+    // The curves, their slopes, per batch and per epoch for each of the two runs, and
+    // the validation accuracy of both.
+    await expect(chartsWithPoints(activations)).toHaveCount(7);
+    await expect(out(activations)).toContainText('Mean size of the gradient per layer');
 
     const overfitting = await run(page, 'mnist/overfitting.ts');
-    await expect(chartsWithPoints(overfitting)).toHaveCount(2);
+    // Accuracy per batch and per epoch, and the loss per epoch.
+    await expect(chartsWithPoints(overfitting)).toHaveCount(3);
+    await expect(out(overfitting)).toContainText('Validation loss was lowest after epoch');
     await expect(out(overfitting).locator('.pg-table')).toContainText('gap');
 
     expect(errors).toEqual([]);
@@ -142,7 +156,9 @@ test.describe('chapter 4: image kernels and convolution', () => {
     await page.goto('chapters/convolution/');
 
     const matrix = await run(page, 'convolution/image-as-matrix.ts');
-    await expect(out(matrix).locator('.pg-image canvas')).toHaveCount(1);
+    // The digit, and the brightest value of each pixel over all 2,000 validation digits.
+    await expect(out(matrix).locator('.pg-image canvas')).toHaveCount(2);
+    await expect(out(matrix)).toContainText('164 of the 784 pixels are 0 in all 2,000 validation digits');
     await expect(out(matrix).locator('.pg-table tbody tr')).toHaveCount(28);
 
     const kernels = await run(page, 'convolution/kernels.ts');
@@ -154,13 +170,20 @@ test.describe('chapter 4: image kernels and convolution', () => {
     const tfTable = out(worked).locator('table.pg-table').nth(3);
     await expect(tfTable.locator('tbody tr')).toHaveCount(4);
     expect((await tfTable.locator('tbody tr').first().locator('td').allInnerTexts()).map(Number)).toEqual([-5, -4, 0, 8]);
-    await expect(out(worked)).toContainText('They agree');
+    await expect(out(worked)).toContainText('They agree: exactly on the example');
 
     const strides = await run(page, 'convolution/stride-padding.ts');
     await expect(out(strides)).toContainText('Stride 2, padding 1: 3x3, the formula says 3');
+    await expect(out(strides)).toContainText('n=6, k=3, s=2, p=0: how many kernel positions look at each pixel');
+
+    const channels = await run(page, 'convolution/channels.ts');
+    await expect(out(channels)).toContainText('The same numbers');
+    await expect(out(channels)).toContainText('36928');
 
     const cnn = await run(page, 'convolution/first-layer.ts');
-    await expect(chartsWithPoints(cnn)).toHaveCount(2);
+    // Per batch and per epoch, for the linear baseline and for the CNN.
+    await expect(chartsWithPoints(cnn)).toHaveCount(4);
+    await expect(out(cnn)).toContainText('Weights per layer: linear 7,850, CNN 5,258');
     // Eight filters, the input digit and eight feature maps.
     await expect(out(cnn).locator('.pg-image')).toHaveCount(17);
 

@@ -5,7 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { InputValue, Output } from '../../src/runner/protocol.ts';
-import { runPlaygroundFile, type RunOutcome } from './harness.ts';
+import { runPlaygroundFile, runPlaygroundSource, type RunOutcome } from './harness.ts';
 import { seededRandom } from '../../src/course/data/shuffle.ts';
 
 type Table = Extract<Output, { kind: 'table' }>;
@@ -55,6 +55,27 @@ const ZERO = drawing((x, y) => {
   return r > 0.75 && r < 1.05;
 });
 const EMPTY = drawing(() => false);
+/** A small "1" drawn off-centre, in the pad's top-left quarter, slightly slanted. */
+const SMALL_ONE_TOP_LEFT = drawing((x, y) => y >= 10 && y <= 44 && Math.abs(x - (20 + (44 - y) / 6)) <= 3);
+
+/** Grey levels (0-255) of an RGBA image, row by row. */
+const greyOf = (img: { width: number; data: ArrayLike<number> }) => Array.from({ length: img.data.length / 4 }, (_, p) => img.data[p * 4]!);
+/** Row and column of the ink-weighted mean position of a square grey image. */
+function centreOfMass(grey: number[], width: number): [number, number] {
+  let [total, row, column] = [0, 0, 0];
+  grey.forEach((v, p) => {
+    total += v;
+    row += v * Math.floor(p / width);
+    column += v * (p % width);
+  });
+  return [row / total, column / total];
+}
+/** Height and width of the smallest box holding every non-black pixel. */
+function inkBox(grey: number[], width: number): [number, number] {
+  const rows = grey.flatMap((v, p) => (v > 0 ? [Math.floor(p / width)] : []));
+  const columns = grey.flatMap((v, p) => (v > 0 ? [p % width] : []));
+  return [Math.max(...rows) - Math.min(...rows) + 1, Math.max(...columns) - Math.min(...columns) + 1];
+}
 
 /** The course's settings: the test trains exactly what the chapter trains. */
 const REFERENCE_EPOCHS = 5;
@@ -73,6 +94,37 @@ const TRAINING_SEED = 42;
  * broken split, scaling or layer gives far less).
  */
 const REFERENCE_ACCURACY = 0.94;
+
+/** Prints the mean centre of mass (row, column) of the bundled training digits and the largest distance of one from (14, 14). */
+const MNIST_CENTRES = `
+import * as tf from '@tensorflow/tfjs';
+import { data } from 'course';
+const mnist = await data.mnist({ set: 'bundled' });
+const [rows, columns] = tf.tidy(() => {
+  const xs = mnist.train.xs.reshape([-1, 28, 28]);
+  const total = xs.sum([1, 2]);
+  const index = tf.range(0, 28);
+  return [xs.mul(index.reshape([1, 28, 1])).sum([1, 2]).div(total), xs.mul(index.reshape([1, 1, 28])).sum([1, 2]).div(total)];
+});
+const [r, c] = [await rows.data(), await columns.data()];
+const mean = (a) => a.reduce((s, v) => s + v, 0) / a.length;
+const largest = Math.max(...Array.from(r, (v, i) => Math.hypot(v - 14, c[i] - 14)));
+// How many fit in a 20x20 box: the height and width of their ink (any pixel above 0).
+const pixels = await mnist.train.xs.reshape([-1, 784]).data();
+let fit = 0;
+for (let n = 0; n < r.length; n++) {
+  let [top, bottom, left, right] = [28, -1, 28, -1];
+  for (let p = 0; p < 784; p++) {
+    if (pixels[n * 784 + p] === 0) continue;
+    const [y, x] = [Math.floor(p / 28), p % 28];
+    [top, bottom, left, right] = [Math.min(top, y), Math.max(bottom, y), Math.min(left, x), Math.max(right, x)];
+  }
+  if (bottom - top < 20 && right - left < 20) fit++;
+}
+console.log([mean(r), mean(c), largest, fit, r.length].join(' '));
+tf.dispose([rows, columns]);
+mnist.dispose();
+`;
 
 async function withSeededRandom<T>(seed: number, fn: () => Promise<T>): Promise<T> {
   const original = Math.random;
@@ -152,12 +204,47 @@ describe('chapter 3: MNIST, the "hello world" of deep learning', () => {
         expect(probabilities.reduce((a, b) => a + b)).toBeCloseTo(1, 2);
         expect(run.logs.join('\n')).toContain(`It's a ${digit}`);
         expect(run.outputs.some((o) => o.kind === 'chart' && o.spec.kind === 'bar')).toBe(true);
-        const [seen] = images(run.outputs);
-        expect([seen!.items[0]!.width, seen!.items[0]!.height]).toEqual([28, 28]);
+        const seen = images(run.outputs)[0]!.items.at(-1)!;
+        expect([seen.width, seen.height]).toEqual([28, 28]);
       }
       const empty = await runPlaygroundFile('mnist/draw.ts', { kept: page, answer: () => EMPTY });
       expect(empty.error).toBeUndefined();
       expect(empty.outputs.some((o) => o.kind === 'log' && o.level === 'warn' && /empty/.test(o.text))).toBe(true);
+    });
+
+    it('a drawing is prepared like MNIST: an off-centre stroke ends fitted in 20x20 with its centre of mass where the training digits have theirs', async () => {
+      // Where MNIST puts the centre of mass: measured on the 8,000 training digits themselves.
+      const mnist = await runPlaygroundSource(MNIST_CENTRES, {});
+      expect(mnist.error).toBeUndefined();
+      const [meanRow, meanColumn, largestOffset, fit, count] = mnist.logs.at(-1)!.split(' ').map(Number);
+      console.log(`MNIST training digits: centre of mass at row ${meanRow!.toFixed(2)}, column ${meanColumn!.toFixed(2)}; at most ${largestOffset!.toFixed(2)} px from (14, 14); ${fit} of ${count} fit in 20x20`);
+      expect(meanRow).toBeCloseTo(14, 1);
+      expect(meanColumn).toBeCloseTo(14, 1);
+      expect(largestOffset).toBeLessThan(1);
+      expect([fit, count]).toEqual([8000, 8000]);
+
+      const run = await runPlaygroundFile('mnist/draw.ts', { kept: page, answer: () => SMALL_ONE_TOP_LEFT });
+      expectClean(run);
+      const steps = images(run.outputs)[0]!;
+      expect(steps.items.map((i) => i.label)).toEqual(['1. cropped, fitted in 20x20', '2. centred in 28x28']);
+      const seen = steps.items[1]!;
+      const grey = greyOf(seen);
+      const [row, column] = centreOfMass(grey, 28);
+      console.log(`a small 1 drawn top left: centre of mass at row ${row.toFixed(2)}, column ${column.toFixed(2)}; ink box ${inkBox(grey, 28).join('x')}`);
+      expect(Math.abs(row - 14)).toBeLessThanOrEqual(0.5);
+      expect(Math.abs(column - 14)).toBeLessThanOrEqual(0.5);
+      const [h, w] = inkBox(grey, 28);
+      expect(Math.max(h, w)).toBeLessThanOrEqual(20);
+      expect(Math.max(h, w)).toBeGreaterThanOrEqual(19); // scaled up to fill the box, not left small
+      expect(run.logs.join('\n')).toContain("It's a 1");
+
+      // Without the preparation, the same drawing stays small and in its corner.
+      const raw = await runPlaygroundFile('mnist/draw.ts', { kept: page, params: { prepare: 'shrink only' }, answer: () => SMALL_ONE_TOP_LEFT });
+      expectClean(raw);
+      const rawGrey = greyOf(images(raw.outputs)[0]!.items.at(-1)!);
+      const [rawRow, rawColumn] = centreOfMass(rawGrey, 28);
+      expect(Math.hypot(rawRow - 14, rawColumn - 14)).toBeGreaterThan(6);
+      expect(Math.max(...inkBox(rawGrey, 28))).toBeLessThan(12);
     });
 
     it('without the training run, the later playgrounds say which one to run first', async () => {
@@ -167,36 +254,96 @@ describe('chapter 3: MNIST, the "hello world" of deep learning', () => {
 
   });
 
-  it('ReLU vs sigmoid: both learn, ReLU faster', async () => {
-    const run = await runPlaygroundFile('mnist/activations.ts', { params: { epochs: 1, trainingDigits: 2000 } });
+  it('softmax and cross-entropy by hand agree with TF.js: categoricalCrossentropy on probabilities, softmaxCrossEntropy on logits; sigmoid is a two-class softmax', async () => {
+    const run = await runPlaygroundFile('mnist/loss.ts');
     expectClean(run);
-    const curves = run.outputs.find((o) => o.kind === 'chart-data');
-    expect(curves).toBeDefined();
-    const [reluCurve, sigmoidCurve] = (curves as Extract<Output, { kind: 'chart-data' }>).data;
-    expect(reluCurve!.find(([x]) => x === -2)![1]).toBe(0);
-    expect(reluCurve!.find(([x]) => x === 3)![1]).toBeCloseTo(3, 5);
-    expect(sigmoidCurve!.find(([x]) => x === 0)![1]).toBeCloseTo(0.5, 5);
-    const mean = (points: [number, number][]) => points.reduce((a, [, y]) => a + y, 0) / points.length;
-    const early = (name: string) => mean(chartSeries(run.outputs, /loss per batch/, name).slice(10, 40));
-    console.log(`mean training loss over batches 10-40: ReLU ${early('relu').toFixed(3)}, sigmoid ${early('sigmoid').toFixed(3)}`);
-    expect(early('relu')).toBeLessThan(early('sigmoid'));
-    const results = tables(run.outputs)[0]!;
-    expect(results.rows.map((r) => r[0])).toEqual(['relu', 'sigmoid']);
-    const [relu, sigmoid] = results.rows.map((r) => Number(r.at(-1)));
-    console.log(`validation accuracy after 1 epoch on 2,000 digits: ReLU ${(relu! * 100).toFixed(1)}%, sigmoid ${(sigmoid! * 100).toFixed(1)}%`);
-    // Both learn (chance is 10%), ReLU clearly faster.
-    expect(relu).toBeGreaterThan(0.85);
-    expect(sigmoid).toBeGreaterThan(0.5);
-    expect(relu).toBeGreaterThan(sigmoid!);
+    const perExample = tableTitled(run.outputs, /Cross-entropy per example/);
+    const losses = perExample.rows.map((r) => Number(r[perExample.columns.indexOf('loss')]));
+    const pTrue = perExample.rows.map((r) => Number(r[perExample.columns.indexOf('p(true digit)')]));
+    // With one-hot labels, -sum y_i log p_i is -log p(true digit).
+    losses.forEach((loss, i) => expect(loss).toBeCloseTo(-Math.log(pTrue[i]!), 10));
+    const ways = tableTitled(run.outputs, /three ways/);
+    const [byHand, fromProbabilities, fromLogits, mistaken] = ways.rows.map((r) => Number(r[1]));
+    expect(byHand).toBeCloseTo(losses.reduce((a, b) => a + b) / losses.length, 10); // the batch mean
+    expect(fromProbabilities).toBeCloseTo(byHand!, 5);
+    expect(fromLogits).toBeCloseTo(byHand!, 5);
+    expect(Math.abs(mistaken! - byHand!)).toBeGreaterThan(0.05);
+    const sigmoid = tableTitled(run.outputs, /two classes/);
+    for (const [, softmax, sig] of sigmoid.rows) expect(Number(softmax)).toBeCloseTo(Number(sig), 12);
   });
 
-  it('overfitting: on a few hundred digits, training accuracy ends >= 10 points above validation', async () => {
-    const run = await runPlaygroundFile('mnist/overfitting.ts', { params: { trainingDigits: 300, epochs: 15 } });
+  /** The activation playground's results: validation accuracy after the last epoch, by activation. */
+  const finalAccuracy = (run: RunOutcome) => {
+    const t = tableTitled(run.outputs, /^Validation accuracy after each epoch/);
+    return Object.fromEntries(t.rows.map((r) => [String(r[0]), Number(r.at(-1))]));
+  };
+  const gradientPerLayer = (run: RunOutcome, activation: string) => {
+    const t = tableTitled(run.outputs, /^Mean size of the gradient per layer/);
+    return t.rows.map((r) => Number(r[t.columns.indexOf(activation)]));
+  };
+
+  it('activations: curves and slopes (sigmoid at most 0.25), all three train, ReLU ahead after one epoch; tanh as a third run gets its own column and curve', async () => {
+    const run = await withSeededRandom(1, () =>
+      runPlaygroundFile('mnist/activations.ts', { params: { activations: 'relu, sigmoid, tanh', epochs: 1, trainingDigits: 1000 } }),
+    );
+    expectClean(run);
+    const [curves, slopes] = run.outputs.filter((o): o is Extract<Output, { kind: 'chart-data' }> => o.kind === 'chart-data');
+    const at = (series: [number, number][], x: number) => series.find(([xi]) => Math.abs(xi - x) < 1e-9)![1];
+    const [relu, sigmoid, tanh] = curves!.data;
+    expect(at(relu!, -2)).toBe(0);
+    expect(at(relu!, 3)).toBeCloseTo(3, 5);
+    expect(at(sigmoid!, 0)).toBeCloseTo(0.5, 5);
+    expect(at(tanh!, 0)).toBeCloseTo(0, 5);
+    const [reluSlope, sigmoidSlope, tanhSlope] = slopes!.data;
+    // ReLU's slope: 0 for every negative input, 1 for every positive one.
+    expect(reluSlope!.filter(([x]) => x < 0).every(([, y]) => y === 0)).toBe(true);
+    expect(reluSlope!.filter(([x]) => x > 0).every(([, y]) => y === 1)).toBe(true);
+    const largest = (series: [number, number][]) => Math.max(...series.map(([, y]) => y));
+    expect(largest(sigmoidSlope!)).toBeCloseTo(0.25, 5);
+    expect(largest(tanhSlope!)).toBeCloseTo(1, 5);
+
+    const results = tableTitled(run.outputs, /^Validation accuracy after each epoch/);
+    expect(results.columns).toEqual(['activation', 'before training', 'epoch 1']);
+    for (const r of results.rows) expect(Number(r[1])).toBeLessThan(0.25); // untrained: a guess
+    expect(results.rows.map((r) => r[0])).toEqual(['relu', 'sigmoid', 'tanh']);
+    expect(chartSeries(run.outputs, /^Validation accuracy per epoch/, 'tanh').map(([x]) => x)).toEqual([0, 1]);
+    expect(chartSeries(run.outputs, /^tanh: per batch/, 'loss')).toHaveLength(32);
+    const accuracy = finalAccuracy(run);
+    console.log(`1 epoch on 1,000 digits, 2 hidden layers: ${Object.entries(accuracy).map(([a, v]) => `${a} ${(v * 100).toFixed(1)}%`).join(', ')}`);
+    for (const v of Object.values(accuracy)) expect(v).toBeGreaterThan(0.3); // chance is 10%
+    expect(accuracy['relu']).toBeGreaterThan(accuracy['sigmoid']! + 0.1);
+  });
+
+  it('the deeper the network, the more sigmoid shrinks the gradient and the further it falls behind ReLU', async () => {
+    const params = { activations: 'relu, sigmoid', epochs: 1, trainingDigits: 1000 };
+    const [shallow, deep] = [
+      await withSeededRandom(1, () => runPlaygroundFile('mnist/activations.ts', { params: { ...params, hiddenLayers: 2 } })),
+      await withSeededRandom(1, () => runPlaygroundFile('mnist/activations.ts', { params: { ...params, hiddenLayers: 6 } })),
+    ];
+    expectClean(deep);
+    // At the starting weights: the gradient reaching the first of six sigmoid layers is
+    // over a thousand times smaller than at the sixth; ReLU's is the same size throughout.
+    const sigmoid = gradientPerLayer(deep, 'sigmoid');
+    const relu = gradientPerLayer(deep, 'relu');
+    expect(sigmoid).toHaveLength(7);
+    for (let layer = 0; layer < 5; layer++) expect(sigmoid[layer]!).toBeLessThan(sigmoid[layer + 1]! / 2);
+    expect(sigmoid[0]! / sigmoid[5]!).toBeLessThan(1e-3);
+    expect(relu[0]! / relu[5]!).toBeGreaterThan(0.5);
+    expect(relu[0]! / relu[5]!).toBeLessThan(2);
+    const [a2, a6] = [finalAccuracy(shallow), finalAccuracy(deep)];
+    const [lead2, lead6] = [a2['relu']! - a2['sigmoid']!, a6['relu']! - a6['sigmoid']!];
+    console.log(`ReLU's lead after 1 epoch on 1,000 digits: ${(lead2 * 100).toFixed(1)} points with 2 hidden layers, ${(lead6 * 100).toFixed(1)} with 6`);
+    expect(lead6).toBeGreaterThan(lead2 + 0.1);
+  });
+
+  it('overfitting: on a few hundred digits, training accuracy ends >= 10 points above validation, and validation loss turns back up', async () => {
+    const run = await withSeededRandom(1, () => runPlaygroundFile('mnist/overfitting.ts', { params: { trainingDigits: 300, epochs: 15 } }));
     expectClean(run);
     const result = tables(run.outputs)[0]!;
     const train = Number(cell(result, 'training', 'accuracy'));
     const validation = Number(cell(result, 'validation', 'accuracy'));
     console.log(`overfitting, 300 digits x 15 epochs: training ${(train * 100).toFixed(1)}%, validation ${(validation * 100).toFixed(1)}%`);
+    expect(train).toBeGreaterThanOrEqual(0.99);
     expect(train - validation).toBeGreaterThanOrEqual(0.1);
     expect(Number(cell(result, 'gap', 'accuracy'))).toBeCloseTo(train - validation, 6);
     // The chart shows the two curves drawing apart.
@@ -204,5 +351,33 @@ describe('chapter 3: MNIST, the "hello world" of deep learning', () => {
     const valCurve = chartSeries(run.outputs, /per epoch/, 'val_acc');
     expect(trainCurve).toHaveLength(15);
     expect(trainCurve.at(-1)![1] - valCurve.at(-1)![1]).toBeGreaterThan(trainCurve[0]![1] - valCurve[0]![1]);
+    // Validation loss reaches its lowest point before the end and then rises, while training loss keeps falling.
+    const chart = run.outputs.find((o): o is Extract<Output, { kind: 'chart-data' }> => o.kind === 'chart-data')!;
+    const [trainLoss, valLoss] = chart.data.map((series) => series.map(([, y]) => y));
+    const best = valLoss!.indexOf(Math.min(...valLoss!));
+    console.log(`validation loss lowest after epoch ${best + 1} (${valLoss![best]!.toFixed(3)}), ${valLoss!.at(-1)!.toFixed(3)} after epoch 15`);
+    expect(best + 1).toBeLessThanOrEqual(12);
+    expect(valLoss!.at(-1)!).toBeGreaterThan(valLoss![best]! * 1.02);
+    expect(trainLoss!.at(-1)!).toBeLessThan(trainLoss![best]!);
+    // ...while validation accuracy changes little.
+    console.log(`validation accuracy at epoch ${best + 1}: ${(valCurve[best]![1] * 100).toFixed(1)}%, at epoch 15: ${(valCurve.at(-1)![1] * 100).toFixed(1)}%`);
+    expect(Math.abs(valCurve.at(-1)![1] - valCurve[best]![1])).toBeLessThan(0.03);
+    expect(run.logs.join('\n')).toContain(`Validation loss was lowest after epoch ${best + 1}`);
+  });
+
+  it('early stopping ends training PATIENCE epochs after the lowest validation loss', async () => {
+    const run = await withSeededRandom(1, () =>
+      runPlaygroundFile('mnist/overfitting.ts', { params: { trainingDigits: 300, epochs: 30, stopEarly: true, patience: 2 } }),
+    );
+    expectClean(run);
+    const chart = run.outputs.find((o): o is Extract<Output, { kind: 'chart-data' }> => o.kind === 'chart-data')!;
+    const valLoss = chart.data[1]!.map(([, y]) => y);
+    const best = valLoss.indexOf(Math.min(...valLoss));
+    console.log(`early stopping (patience 2): stopped after epoch ${valLoss.length} of 30, best epoch ${best + 1}`);
+    expect(valLoss.length).toBeLessThan(30);
+    expect(valLoss.length).toBe(best + 1 + 2);
+    expect(chartSeries(run.outputs, /per epoch/, 'val_acc')).toHaveLength(valLoss.length);
+    expect(tables(run.outputs)[0]!.caption).toBe(`After ${valLoss.length} epochs on 300 digits`);
+    expect(run.logs.join('\n')).toMatch(/Early stopping ended training after epoch \d+ of 30/);
   });
 });
