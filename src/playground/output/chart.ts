@@ -31,6 +31,15 @@ export interface EarlierCurves {
   points: [number, number][][];
 }
 
+/** A line series with at most this many points shows them as dots. */
+const SHOW_POINTS_UP_TO = 20;
+
+function definedPoints(column: ArrayLike<number | null | undefined> | undefined): number {
+  let n = 0;
+  for (let i = 0; i < (column?.length ?? 0); i++) if (column![i] != null) n++;
+  return n;
+}
+
 /** `#rrggbb` at `alpha`; other colour syntaxes as they are (the dash still tells runs apart). */
 function faded(color: string, alpha: number): string {
   const hex = /^#([0-9a-f]{2})([0-9a-f]{2})([0-9a-f]{2})$/i.exec(color);
@@ -158,7 +167,8 @@ export class ChartView {
         const align = spec.series.length === 1 ? 0 : i === 0 ? -1 : 1;
         return { ...base, fill: color(i), paths: uPlot.paths.bars!({ size: [barWidth, 80], align: align as 0 | 1 | -1 }), points: { show: false } };
       }
-      return { ...base, points: { show: false } };
+      // A lone point draws no line, and a short series (one point per epoch) reads better with its points marked.
+      return { ...base, points: { show: (u: uPlotType, si: number) => definedPoints(u.data[si]) <= SHOW_POINTS_UP_TO } };
     });
     // Earlier runs: the same colour per series, faded and dashed, named by what differed.
     for (const run of this.earlier) {
