@@ -5,8 +5,7 @@
  */
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { InputValue, Output } from '../../src/runner/protocol.ts';
-import { runPlaygroundFile, runPlaygroundSource, type RunOutcome } from './harness.ts';
-import { seededRandom } from '../../src/course/data/shuffle.ts';
+import { runPlaygroundFile, runPlaygroundSource, type RunOutcome, withSeededRandom } from './harness.ts';
 
 type Table = Extract<Output, { kind: 'table' }>;
 type Images = Extract<Output, { kind: 'images' }>;
@@ -125,16 +124,6 @@ console.log([mean(r), mean(c), largest, fit, r.length].join(' '));
 tf.dispose([rows, columns]);
 mnist.dispose();
 `;
-
-async function withSeededRandom<T>(seed: number, fn: () => Promise<T>): Promise<T> {
-  const original = Math.random;
-  Math.random = seededRandom(seed);
-  try {
-    return await fn();
-  } finally {
-    Math.random = original;
-  }
-}
 
 describe('chapter 3: MNIST, the "hello world" of deep learning', () => {
   it('shows the real digits: labelled grid, 28x28x1 images, 8,000 / 2,000 split, about 10% of each digit', async () => {

@@ -5,8 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Output } from '../../src/runner/protocol.ts';
 import { readFile } from 'node:fs/promises';
-import { runPlaygroundFile, runPlaygroundSource, type RunOutcome } from './harness.ts';
-import { seededRandom } from '../../src/course/data/shuffle.ts';
+import { runPlaygroundFile, runPlaygroundSource, type RunOutcome, withSeededRandom } from './harness.ts';
 
 type Table = Extract<Output, { kind: 'table' }>;
 type Images = Extract<Output, { kind: 'images' }>;
@@ -32,16 +31,6 @@ const DOCUMENTED_4X4 = [
   [0, -2, -4, -7],
   [-3, -2, -3, -16],
 ];
-
-async function withSeededRandom<T>(seed: number, fn: () => Promise<T>): Promise<T> {
-  const original = Math.random;
-  Math.random = seededRandom(seed);
-  try {
-    return await fn();
-  } finally {
-    Math.random = original;
-  }
-}
 
 /**
  * How far the small CNN must beat the linear baseline. Over 10 seeded runs of the

@@ -12,6 +12,7 @@ import type { ModuleMap } from '../../src/runner/modules.ts';
 import type { Backend, Output, Params, RunError, RunSummary } from '../../src/runner/protocol.ts';
 import type { ModelStore } from '../../src/course/model-store.ts';
 import { hashCode } from '../../src/lib/hash.ts';
+import { seededRandom } from '../../src/course/data/shuffle.ts';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 
@@ -68,4 +69,18 @@ export async function runPlaygroundSource(source: string, options: RunOptions = 
 export async function runPlaygroundFile(path: string, options: RunOptions = {}): Promise<RunOutcome> {
   const source = await readFile(`${root}playgrounds/${path}`, 'utf8');
   return runPlaygroundSource(source, { filename: path, ...options });
+}
+
+/**
+ * Runs `fn` with `Math.random` seeded: TF.js's `fit` shuffles with it and its initialisers
+ * draw from it, so a seeded run trains the same way every time.
+ */
+export async function withSeededRandom<T>(seed: number, fn: () => Promise<T>): Promise<T> {
+  const original = Math.random;
+  Math.random = seededRandom(seed);
+  try {
+    return await fn();
+  } finally {
+    Math.random = original;
+  }
 }
