@@ -8,8 +8,16 @@ import { chromium, type Browser, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, WEBGPU_ARGS } from '../../tests/e2e/fixtures/env.ts';
 
 export interface BenchContext {
-  /** Absolute URL of the served site root, with base, ending in `/`. */
+  /** Absolute URL of the served site root, with base, ending in `/`. Sent without COOP/COEP, as GitHub Pages does. */
   siteUrl: string;
+  /**
+   * The same site from a second server that sends COOP/COEP itself (`serve-dist.ts
+   * --isolate`): pages are cross-origin isolated on their first load, so the kernel's
+   * WASM runs threaded. On `siteUrl` a page is isolated only once public/coi-sw.js
+   * controls it (from the second load on); `freshPage` blocks service workers, so each
+   * URL gives what it says.
+   */
+  isolatedSiteUrl: string;
   /** The built site folder, e.g. `dist`. */
   distDir: string;
   /** A fresh Chromium with WebGPU (SwiftShader) enabled; close it when done. */
@@ -53,8 +61,9 @@ export function freePort(): Promise<number> {
  * The server logs each file it sends, which sees what workers load too (Playwright's page
  * events don't).
  */
-export function serveDist(distDir: string, base: string, port: number): Promise<{ child: ChildProcess; served: string[] }> {
-  const child = spawn(process.execPath, ['scripts/serve-dist.ts', '--port', String(port), '--base', base, '--dir', distDir, '--log'], {
+export function serveDist(distDir: string, base: string, port: number, options: { isolate?: boolean } = {}): Promise<{ child: ChildProcess; served: string[] }> {
+  const args = ['scripts/serve-dist.ts', '--port', String(port), '--base', base, '--dir', distDir, '--log', ...(options.isolate ? ['--isolate'] : [])];
+  const child = spawn(process.execPath, args, {
     stdio: ['ignore', 'pipe', 'inherit'],
   });
   const served: string[] = [];
@@ -72,6 +81,50 @@ export function serveDist(distDir: string, base: string, port: number): Promise<
       }
     });
   });
+}
+
+/**
+ * A page in a fresh context with service workers blocked: coi-sw.js never controls it, so
+ * on `siteUrl` it stays non-isolated (one WASM thread) and on `isolatedSiteUrl` isolation
+ * comes from the server's headers alone. Close it with `page.context().close()`.
+ */
+export async function freshPage(browser: Browser): Promise<Page> {
+  const context = await browser.newContext({ serviceWorkers: 'block' });
+  return context.newPage();
+}
+
+export interface PlaygroundRun {
+  state: string;
+  /** The backend the run used (`data-backend`), and its WASM threads (`data-threads`, from RunSummary.threads). */
+  backend?: string;
+  threads?: number;
+  /** The output pane's text. */
+  output: string;
+  /** The status line ("Done in 1.2 s on WASM, 2 threads" or the error). */
+  status: string;
+}
+
+/**
+ * Opens `url`, sets playground `src`'s params (as a chapter's `params` would) and backend,
+ * clicks Run and waits for the end of the run.
+ */
+export async function runPlaygroundAt(page: Page, url: string, src: string, options: { backend?: string; params?: Record<string, unknown>; timeoutMs?: number } = {}): Promise<PlaygroundRun> {
+  await page.goto(url);
+  const pg = page.locator(`[data-playground][data-src="${src}"]`);
+  if (options.params) await pg.evaluate((el, params) => void ((el as HTMLElement).dataset.params = JSON.stringify(params)), options.params);
+  if (options.backend) await pg.getByRole('combobox', { name: 'Backend' }).selectOption(options.backend);
+  await pg.getByRole('button', { name: 'Run', exact: true }).click();
+  await page.waitForFunction((el) => /^(done|error|syntax-error|stopped|crashed)$/.test((el as HTMLElement).dataset.state ?? ''), await pg.elementHandle(), {
+    timeout: options.timeoutMs ?? 600_000,
+  });
+  const threads = await pg.getAttribute('data-threads');
+  return {
+    state: (await pg.getAttribute('data-state')) ?? '',
+    backend: (await pg.getAttribute('data-backend')) ?? undefined,
+    threads: threads === null ? undefined : Number(threads),
+    output: await pg.locator('[data-part="output"]').innerText(),
+    status: await pg.locator('[data-part="status"]').innerText(),
+  };
 }
 
 /** Clicks Run on playground `src` and waits until its run ends; returns the final state. */

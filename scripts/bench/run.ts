@@ -10,10 +10,11 @@ import { editorReady } from './editor-ready.ts';
 import { firstOutput } from './first-output.ts';
 import { jsBytes } from './js-bytes.ts';
 import { formatTable, freePort, launchChromium, serveDist, type Benchmark, type BenchResult } from './lib.ts';
+import { conv } from './conv.ts';
 import { mnist } from './mnist.ts';
 import { throughput } from './throughput.ts';
 
-const BENCHMARKS: Benchmark[] = [jsBytes, editorReady, firstOutput, throughput, mnist];
+const BENCHMARKS: Benchmark[] = [jsBytes, editorReady, firstOutput, throughput, mnist, conv];
 
 const distDir = process.env.BENCH_DIST || 'dist';
 const port = Number(process.env.BENCH_PORT) || (await freePort());
@@ -29,7 +30,15 @@ if (!existsSync(`${distDir}/lab/index.html`)) {
 }
 
 const server = await serveDist(distDir, E2E_BASE, port);
-const ctx = { siteUrl: `http://127.0.0.1:${port}${E2E_BASE}`, distDir, launch: launchChromium, served: server.served };
+const isolatedPort = await freePort();
+const isolatedServer = await serveDist(distDir, E2E_BASE, isolatedPort, { isolate: true });
+const ctx = {
+  siteUrl: `http://127.0.0.1:${port}${E2E_BASE}`,
+  isolatedSiteUrl: `http://127.0.0.1:${isolatedPort}${E2E_BASE}`,
+  distDir,
+  launch: launchChromium,
+  served: server.served,
+};
 mkdirSync('bench-results', { recursive: true });
 const probe = await launchChromium();
 const chromium = probe.version();
@@ -46,4 +55,5 @@ try {
   }
 } finally {
   server.child.kill();
+  isolatedServer.child.kill();
 }

@@ -13,11 +13,32 @@ batch 32, 5 epochs, once per seed, printing each validation accuracy and their s
 
 `--init keras` starts from Keras/TF.js's default weights (Glorot-uniform, zero biases)
 instead of PyTorch's, to see whether the initialiser explains a difference.
+
+`--bench` is the PyTorch row of `npm run bench -- mnist` (scripts/bench/mnist.ts): it also
+evaluates the 2,000 validation digits after every epoch inside the timed loop (as TF.js's
+`fit` with `validationData` does) and prints one JSON line per run: samples/s over the
+training time, the validation accuracy, torch's version and its thread count (`--threads`).
+Debian: `apt-get install python3-torch` (then /usr/bin/python3 has it).
+
+    python3 scripts/reference/mnist_mlp_pytorch.py --bench --runs 1 --threads 2
 """
 import argparse
+import json
+import os
 import statistics
 import struct
+import sys
+import time
 from pathlib import Path
+
+# OpenBLAS, which Debian's torch uses for matmul once libopenblas0 is installed, sizes its
+# own thread pool when it loads (torch.set_num_threads does not reach it): match --threads.
+# OpenMP threads that spin while they wait (GNU OpenMP's default) fight OpenBLAS's threads
+# and any other busy process for the cores: on a 2-core machine with another job running,
+# 2 threads trained 30x slower than 1 (384 vs 13,622 samples/s). Passive waiting avoids it.
+_THREADS = next((sys.argv[i + 1] for i, a in enumerate(sys.argv[:-1]) if a == "--threads"), "2")
+os.environ.setdefault("OPENBLAS_NUM_THREADS", _THREADS)
+os.environ.setdefault("OMP_WAIT_POLICY", "PASSIVE")
 
 import numpy as np
 import torch
@@ -65,7 +86,7 @@ def load(path):
     return pixels.reshape(count, -1).astype(np.float32) / 255, labels
 
 
-def train_once(x_train, y_train, x_val, y_val, seed, init, epochs, batch_size):
+def train_once(x_train, y_train, x_val, y_val, seed, init, epochs, batch_size, validate_each_epoch=False):
     torch.manual_seed(seed)
     model = nn.Sequential(nn.Linear(784, 512), nn.ReLU(), nn.Linear(512, 512), nn.ReLU(), nn.Linear(512, 10))
     if init == "keras":
@@ -82,8 +103,21 @@ def train_once(x_train, y_train, x_val, y_val, seed, init, epochs, batch_size):
             optimizer.zero_grad()
             loss_fn(model(x_train[batch]), y_train[batch]).backward()
             optimizer.step()
+        if validate_each_epoch:
+            with torch.no_grad():
+                loss_fn(model(x_val), y_val).item()
     with torch.no_grad():
         return (model(x_val).argmax(1) == y_val).float().mean().item()
+
+
+def blas_library():
+    """The BLAS this process loaded (Debian's torch links libblas.so.3: reference BLAS or OpenBLAS)."""
+    try:
+        with open("/proc/self/maps") as maps:
+            paths = {line.split()[-1] for line in maps if "blas" in line.lower() and "/" in line}
+        return ", ".join(sorted(os.path.realpath(p) for p in paths)) or "bundled"
+    except OSError:
+        return "unknown"
 
 
 def main():
@@ -93,17 +127,39 @@ def main():
     parser.add_argument("--init", choices=["pytorch", "keras"], default="pytorch")
     parser.add_argument("--split-seed", type=int, default=42)
     parser.add_argument("--data", type=Path, default=ROOT / "public/data/mnist/mnist-10k.bin")
+    parser.add_argument("--threads", type=int, default=2, help="torch.set_num_threads (default 2)")
+    parser.add_argument("--bench", action="store_true", help="time each run, validating every epoch; print JSON lines")
     args = parser.parse_args()
 
-    torch.set_num_threads(2)
+    torch.set_num_threads(args.threads)
     pixels, labels = load(args.data)
     train, val = split(len(labels), 0.2, args.split_seed)
     tensors = [torch.tensor(a) for a in (pixels[train], labels[train], pixels[val], labels[val])]
     accuracies = []
     for run in range(args.runs):
-        accuracy = 100 * train_once(*tensors, seed=run, init=args.init, epochs=args.epochs, batch_size=32)
+        started = time.perf_counter()
+        accuracy = 100 * train_once(*tensors, seed=run, init=args.init, epochs=args.epochs, batch_size=32, validate_each_epoch=args.bench)
+        seconds = time.perf_counter() - started
         accuracies.append(accuracy)
+        if args.bench:
+            samples = args.epochs * len(train)
+            record = {
+                "run": run + 1,
+                "epochs": args.epochs,
+                "trainingSamples": samples,
+                "fitSeconds": seconds,
+                "samplesPerSecond": samples / seconds,
+                "validationAccuracy": accuracy / 100,
+                "threads": torch.get_num_threads(),
+                "torch": torch.__version__,
+                "blas": blas_library(),
+                "ompWaitPolicy": os.environ.get("OMP_WAIT_POLICY"),
+            }
+            print(json.dumps(record), flush=True)
+            continue
         print(f"run {run + 1:2d}: {accuracy:.2f}%", flush=True)
+    if args.bench:
+        return
     spread = f", sd {statistics.stdev(accuracies):.2f}" if len(accuracies) > 1 else ""
     at_least_95 = sum(a >= 95 for a in accuracies)
     print(
