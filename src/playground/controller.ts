@@ -4,7 +4,7 @@
  * imports Monaco or TF.js itself: the editor is a further lazy chunk, TF.js lives in the
  * kernel worker.
  */
-import type { BackendChoice, ParamValue, Params, RunError } from '../runner/protocol.ts';
+import type { BackendChoice, Params, RunError } from '../runner/protocol.ts';
 import { withBase } from '../lib/base-path.ts';
 import type { EditorHandle } from './editor.ts';
 import { getPageKernel, type RunEnd, type RunHandle } from './kernel.ts';
@@ -14,7 +14,8 @@ import { OutputView } from './output/view.ts';
 import { hashCode } from '../lib/hash.ts';
 import { clearEdit, hasSavedMarker, loadEdit, otherTabChange, saveEdit, setAsideEdit, swapReplacedEdit } from './persistence.ts';
 import { decodeShare, shareUrl } from './share.ts';
-import { applicableParams, changedParams, describeParams, loadParams, readControl, saveParams, type ParamType } from './params.ts';
+import { describeParams, loadParams, saveParams } from './params.ts';
+import { ParamControls } from './param-controls.ts';
 import { modelSource } from './model-source.ts';
 
 /** The deployment's Transformers.js model source, fixed at build time. */
@@ -43,8 +44,8 @@ export class PlaygroundController {
   private runs = 0;
   /** The code came from a share link and has not been saved yet (see `persistNow`). */
   private fromShare = false;
-  /** The parameter controls above the code (ParamControls.astro). */
-  private readonly controls: HTMLElement[];
+  /** The parameter controls above the code. */
+  private readonly controls: ParamControls;
   /** Backend fallback explanations of the current run, repeated in its final summary. */
   private fallbacks: string[] = [];
   private readonly output: OutputView;
@@ -55,7 +56,7 @@ export class PlaygroundController {
     this.path = root.dataset.src!;
     this.original = this.part<HTMLTemplateElement>('source').content.textContent ?? '';
     this.code = this.original;
-    this.controls = [...root.querySelectorAll<HTMLElement>('[data-param]')];
+    this.controls = new ParamControls(root);
     this.output = new OutputView(this.part('output'), (stored) => {
       if (stored.action === 'saved') void this.showSaved();
     });
@@ -98,7 +99,7 @@ export class PlaygroundController {
     if (shared?.id === this.path) {
       this.setCode(shared.code, shared.code === this.original ? 'original' : 'shared');
       this.fromShare = true;
-      const sharedParams = applicableParams(shared.params ?? {}, this.paramTypes());
+      const sharedParams = this.controls.applicable(shared.params ?? {});
       this.setControls(sharedParams);
       const own = stored.state !== 'none' && stored.code !== shared.code ? stored.code : undefined;
       const withParams = Object.keys(sharedParams).length > 0 ? ` It sets ${describeParams(sharedParams)}.` : '';
@@ -110,7 +111,7 @@ export class PlaygroundController {
       return;
     }
     // Only stored values: a reader's first change may be what loaded this controller.
-    const storedParams = applicableParams(loadParams(localStorage, this.path), this.paramTypes());
+    const storedParams = this.controls.applicable(loadParams(localStorage, this.path));
     if (Object.keys(storedParams).length > 0) this.setControls(storedParams);
     if (stored.state === 'edited') {
       this.setCode(stored.code, 'edited');
@@ -135,78 +136,21 @@ export class PlaygroundController {
   }
 
   private updateReset(): void {
-    this.part<HTMLButtonElement>('reset').disabled = this.mode === 'original' && Object.keys(this.changedParams()).length === 0;
+    this.part<HTMLButtonElement>('reset').disabled = this.mode === 'original' && Object.keys(this.controls.changed()).length === 0;
   }
 
-  private field(control: HTMLElement): HTMLInputElement | HTMLSelectElement {
-    return control.querySelector<HTMLInputElement | HTMLSelectElement>('input, select')!;
-  }
-
-  private paramTypes(): Record<string, ParamType> {
-    return Object.fromEntries(this.controls.map((c) => [c.dataset.param!, c.dataset.type as ParamType]));
-  }
-
-  private controlValue(control: HTMLElement): ParamValue | undefined {
-    const field = this.field(control);
-    return readControl(control.dataset.type as ParamType, field.value, field instanceof HTMLInputElement && field.checked);
-  }
-
-  /** Every control's value (valid values only). */
-  private controlValues(): Params {
-    const values: Params = {};
-    for (const control of this.controls) {
-      const value = this.controlValue(control);
-      if (value !== undefined) values[control.dataset.param!] = value;
-    }
-    return values;
-  }
-
-  /** What the reader changed with the controls (valid values only), against the page's values. */
-  private changedParams(): Params {
-    const page = Object.fromEntries(this.controls.map((c) => [c.dataset.param!, JSON.parse(c.dataset.value!) as ParamValue]));
-    return changedParams(page, this.controlValues());
-  }
-
-  /** Shows `values` in the controls, and the page's own value in every other one. */
+  /** Shows `values` in the controls (the page's own value in the others). */
   private setControls(values: Params): void {
-    for (const control of this.controls) {
-      const value = values[control.dataset.param!] ?? (JSON.parse(control.dataset.value!) as ParamValue);
-      const field = this.field(control);
-      if (field instanceof HTMLInputElement && field.type === 'checkbox') field.checked = value === true;
-      else field.value = String(value);
-    }
-    this.markParams();
-  }
-
-  private markParams(): void {
-    const changed = this.changedParams();
-    for (const control of this.controls) {
-      const isChanged = control.dataset.param! in changed;
-      control.toggleAttribute('data-changed', isChanged);
-      control.querySelector<HTMLElement>('[data-part="changed"]')!.hidden = !isChanged;
-      const shown = control.querySelector('output');
-      if (shown) shown.textContent = this.field(control).value;
-    }
+    this.controls.set(values);
     this.updateReset();
   }
 
   private paramsChanged(): void {
-    this.markParams();
-    if (!saveParams(localStorage, this.path, this.changedParams())) {
+    this.controls.mark();
+    this.updateReset();
+    if (!saveParams(localStorage, this.path, this.controls.changed())) {
       this.notice('Your browser did not allow saving these settings; they will be lost on reload.', []);
     }
-  }
-
-  /** The first control whose value can't be used, with the browser's reason. */
-  private invalidControl(): { field: HTMLElement; message: string } | undefined {
-    for (const control of this.controls) {
-      const field = this.field(control);
-      if (!field.checkValidity() || this.controlValue(control) === undefined) {
-        const name = control.querySelector('label')?.textContent ?? control.dataset.param;
-        return { field, message: `Parameter "${name}": ${field.validationMessage || 'enter a number'}` };
-      }
-    }
-    return undefined;
   }
 
   /** Without the editor, edited or shared code shows as plain text in place of the highlighted original. */
@@ -328,7 +272,7 @@ export class PlaygroundController {
   private reset(): void {
     const previous = this.code;
     const previousMode = this.mode;
-    const previousParams = this.changedParams();
+    const previousParams = this.controls.changed();
     this.setControls({});
     saveParams(localStorage, this.path, {});
     this.setCode(this.original, 'original');
@@ -349,7 +293,7 @@ export class PlaygroundController {
   }
 
   private async share(): Promise<void> {
-    const url = shareUrl(location.href, { id: this.path, code: this.code, params: this.changedParams() });
+    const url = shareUrl(location.href, { id: this.path, code: this.code, params: this.controls.changed() });
     const field = el('input', { class: 'pg-share-url', attrs: { readonly: '', 'aria-label': 'Share link', value: url } });
     let copied = false;
     try {
@@ -385,7 +329,7 @@ export class PlaygroundController {
 
   private run(): void {
     if (this.running) return;
-    const invalid = this.invalidControl();
+    const invalid = this.controls.invalid();
     if (invalid) {
       this.status('error', el('p', { class: 'pg-error', text: `${invalid.message} Nothing ran.`, attrs: { 'data-part': 'error' } }));
       invalid.field.focus();
@@ -394,9 +338,9 @@ export class PlaygroundController {
     if (this.editor) this.code = this.editor.getValue();
     this.persistNow();
     // The page's params are read at each run (tests set them after the page loaded); the reader's controls win.
-    const params: Params = { ...(JSON.parse(this.root.dataset.params || '{}') as Params), ...this.changedParams() };
+    const params: Params = { ...(JSON.parse(this.root.dataset.params || '{}') as Params), ...this.controls.changed() };
     // Runs are compared by every value they used, the controls' unchanged ones too.
-    const used: Params = { ...this.controlValues(), ...params };
+    const used: Params = { ...this.controls.values(), ...params };
     this.output.beginRun({ number: ++this.runs, params: used, codeHash: hashCode(this.code) });
     this.lastError = undefined;
     this.editor?.showRunError(undefined);
