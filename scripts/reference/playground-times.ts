@@ -2,18 +2,18 @@
  * How long each playground of a chapter takes on WASM in headless Chromium, as a reader
  * would run them: the built site, every playground of the page in page order with its
  * default settings, the "Done in X s on WASM" of each run summary. The figures chapters
- * 3 and 4 quote come from here.
+ * 1 to 4 quote come from here.
  *
  * It also prints Chromium's BenchmarkIndex on this machine: Lighthouse's CPU benchmark
  * (computeBenchmarkIndex, GoogleChrome/lighthouse core/lib/page-functions.js), the one
  * Chrome DevTools calibrates its CPU throttling with, taking 1,000 for a mid-tier phone
- * such as a Pixel 5 and 264 for a low-tier one such as a Moto G4 Power 2022
+ * such as a Pixel 5 and 264 for a low-tier one such as a Moto G Power (2022)
  * (devtools-frontend front_end/panels/mobile_throttling/CalibrationController.ts). The
  * chapters estimate a phone's time as this machine's time x (this machine's index /
  * the phone's): an estimate, since the benchmark measures JavaScript, not WASM arithmetic.
  *
  *   npm run data && BASE_PATH=/deep-learning-in-the-browser/ npx astro build --outDir /tmp/dist
- *   node --experimental-transform-types scripts/reference/playground-times.ts --dist /tmp/dist --chapters mnist,convolution
+ *   node --experimental-transform-types scripts/reference/playground-times.ts --dist /tmp/dist --chapters what-is-deep-learning,linear-model,mnist,convolution
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
