@@ -78,6 +78,8 @@ createServer(async (req, res) => {
   res.writeHead(200, {
     'content-type': TYPES[extname(file)] ?? 'application/octet-stream',
     'cache-control': 'no-cache',
+    // Static hosts send the length; without it Transformers.js warns about every model file.
+    'content-length': body.length,
     ...isolation,
   });
   res.end(body);

@@ -14,30 +14,11 @@ import { PHOTO_INDEX_PATH, type PhotoIndex } from '../../src/course/data/photo-i
 import { DATA_FILES } from './data-index.ts';
 import { packIdxPair, packSignMnist, parseIdx, parseSignMnistCsv } from './packers.ts';
 import { VGG16_ASSETS } from '../convert/vgg16-assets.ts';
+import type { AssetEntry, ConvertContext } from './entry.ts';
 
-export interface ConvertContext {
-  /** Download file name -> its path in the cache (for `partial` entries, only those that arrived). */
-  files: Record<string, string>;
-  publicDir: string;
-  /** Absolute path for a site-root-relative output path; creates its folder. */
-  output(sitePath: string): string;
-  /** Copies a downloaded file to a site path unchanged. */
-  copy(file: string, sitePath: string): void;
-  log(line: string): void;
-}
-
-export interface AssetEntry {
-  id: string;
-  title: string;
-  /** Best effort: a missing optional asset does not fail `--strict`. */
-  optional?: boolean;
-  /** Convert whatever downloads arrived, even when some failed (photo sets). */
-  partial?: boolean;
-  downloads: DownloadSpec[];
-  /** Site-root-relative files that `convert` writes under public/. */
-  outputs: string[];
-  convert(ctx: ConvertContext): void | Promise<void>;
-}
+// The entry types live in entry.ts so that entry modules (vgg16-assets.ts) depend on
+// them without importing this list, which imports them: the dependency runs one way.
+export type { AssetEntry, ConvertContext } from './entry.ts';
 
 function env(name: string): string | undefined {
   const v = process.env[name]?.trim();

@@ -7,7 +7,7 @@
 import { copyFileSync, existsSync, mkdirSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { download } from './fetch.ts';
-import type { AssetEntry, ConvertContext } from './manifest.ts';
+import type { AssetEntry, ConvertContext } from './entry.ts';
 import { formatBytes, terminalProgress } from './progress.ts';
 import { writeDataIndex } from './data-index.ts';
 

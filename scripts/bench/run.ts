@@ -13,8 +13,12 @@ import { formatTable, freePort, launchChromium, serveDist, type Benchmark, type 
 import { conv } from './conv.ts';
 import { mnist } from './mnist.ts';
 import { throughput } from './throughput.ts';
+import { rl } from './rl.ts';
+import { bert } from './bert.ts';
+import { vgg16 } from './vgg16.ts';
+import { generative } from './generative.ts';
 
-const BENCHMARKS: Benchmark[] = [jsBytes, editorReady, firstOutput, throughput, mnist, conv];
+const BENCHMARKS: Benchmark[] = [jsBytes, editorReady, firstOutput, throughput, mnist, conv, bert, rl, vgg16, generative];
 
 const distDir = process.env.BENCH_DIST || 'dist';
 const port = Number(process.env.BENCH_PORT) || (await freePort());

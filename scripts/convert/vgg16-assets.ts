@@ -6,7 +6,7 @@
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { dirname } from 'node:path';
-import type { AssetEntry } from '../assets/manifest.ts';
+import type { AssetEntry } from '../assets/entry.ts';
 import { VGG16_PARAMS, VGG16_WEIGHTS_PATHS } from '../../src/course/models/vgg16.ts';
 import { convertVgg16, formatReport } from './keras-h5-to-tfjs.ts';
 import { BYTES_PER_VALUE, QUANTIZATIONS, shardFileNames, type Quantization } from './tfjs-weights.ts';

@@ -14,21 +14,29 @@
  *
  *   npm run data && BASE_PATH=/deep-learning-in-the-browser/ npx astro build --outDir /tmp/dist
  *   node --experimental-transform-types scripts/reference/playground-times.ts --dist /tmp/dist --chapters what-is-deep-learning,linear-model,mnist,convolution
+ *
+ * `--params '{"asl/cnn.ts": {"epochs": 1}}'` runs those playgrounds with other values than
+ * their defaults (as a reader changing the controls would), `--only a.ts,b.ts` runs only
+ * those of the chapters' playgrounds.
  */
 import { spawn } from 'node:child_process';
 import { loadavg } from 'node:os';
 import { parseArgs } from 'node:util';
 import { chromium, type Page } from '@playwright/test';
 import { chromiumLaunchOptions, E2E_BASE } from '../../tests/e2e/fixtures/env.ts';
-import { drawStroke, start } from '../../tests/e2e/fixtures/playgrounds.ts';
+import { drawStroke, start, type Params } from '../../tests/e2e/fixtures/playgrounds.ts';
 
 const { values } = parseArgs({
   options: {
     dist: { type: 'string', default: 'dist' },
     port: { type: 'string', default: '4431' },
     chapters: { type: 'string', default: 'mnist,convolution' },
+    params: { type: 'string', default: '{}' },
+    only: { type: 'string' },
   },
 });
+const PARAMS = JSON.parse(values.params) as Record<string, Params>;
+const ONLY = values.only?.split(',');
 const base = `http://127.0.0.1:${values.port}${E2E_BASE}`;
 
 const server = spawn(process.execPath, ['scripts/serve-dist.ts', '--port', values.port, '--base', E2E_BASE, '--dir', values.dist], { stdio: 'ignore' });
@@ -77,8 +85,8 @@ const THREE: [number, number][] = [[0.3, 0.2], [0.65, 0.2], [0.7, 0.35], [0.45, 
 async function timeChapter(page: Page, chapter: string): Promise<void> {
   await page.goto(`${base}chapters/${chapter}/`);
   const sources = await page.locator('[data-playground]').evaluateAll((els) => els.map((el) => (el as HTMLElement).dataset.src!));
-  for (const src of sources) {
-    const pg = await start(page, src, { backend: 'wasm' });
+  for (const src of sources.filter((s) => !ONLY || ONLY.includes(s))) {
+    const pg = await start(page, src, { backend: 'wasm', params: PARAMS[src] ?? {} });
     if (src.endsWith('draw.ts')) await drawStroke(page, pg, THREE);
     for (const started = Date.now(); !/^(done|error|syntax-error|stopped|crashed)$/.test((await pg.getAttribute('data-state')) ?? ''); ) {
       if (Date.now() - started > 900_000) throw new Error(`${src}: no end after 15 minutes`);
@@ -86,6 +94,9 @@ async function timeChapter(page: Page, chapter: string): Promise<void> {
     }
     const status = await pg.locator('[data-part="status"]').innerText();
     console.log(`${chapter}  ${src.padEnd(32)} ${status.replace(/\s+/g, ' ')}`);
+    // Where a playground reports a measurement of its own (seconds per epoch), it is in a table's caption.
+    const captions = await pg.locator('[data-part="output"] .pg-table caption').allInnerTexts();
+    if (captions.length) console.log(`${' '.repeat(chapter.length)}  last table: ${captions.at(-1)}`);
   }
 }
 

@@ -13,6 +13,8 @@ export interface PhotoOptions {
   prompt?: string;
   /** Offer the webcam next to choosing a file. Default true. */
   allowWebcam?: boolean;
+  /** 'square' outlines the middle square on the webcam preview, for code that keeps only that (a centre crop). */
+  guide?: 'square';
 }
 
 async function toPixels(value: InputValue, what: string): Promise<Pixels> {
@@ -48,6 +50,7 @@ export const input = {
       kind: 'photo',
       prompt: options.prompt ?? 'Choose a photo',
       allowWebcam: options.allowWebcam ?? true,
+      ...(options.guide && { guide: options.guide }),
     });
     return toPixels(value, 'photo');
   },

@@ -22,13 +22,14 @@ export function flushAll(): void {
   for (const t of [...pending]) t.flush();
 }
 
-export function throttle(send: () => void, now: () => number = () => performance.now()): Throttled {
+/** `intervalMs`: a shorter interval for outputs that animate (drawings); default FLUSH_INTERVAL_MS. */
+export function throttle(send: () => void, now: () => number = () => performance.now(), intervalMs: number = FLUSH_INTERVAL_MS): Throttled {
   let last = -Infinity;
   let timer: ReturnType<typeof setTimeout> | undefined;
   const self: Throttled = {
     poke() {
       pending.add(self);
-      const wait = last + FLUSH_INTERVAL_MS - now();
+      const wait = last + intervalMs - now();
       if (wait <= 0) self.flush();
       else timer ??= setTimeout(() => self.flush(), wait);
     },

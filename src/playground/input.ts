@@ -5,6 +5,7 @@
  */
 import type { InputRequest, InputValue, Pixels } from '../runner/protocol.ts';
 import { el } from './output/dom.ts';
+import { centerCropBox } from '../course/images/crop.ts';
 
 const PAD_SIZE = 280;
 
@@ -93,8 +94,17 @@ function photoPicker(panel: HTMLElement, request: Extract<InputRequest, { kind: 
         video.muted = true;
         video.srcObject = stream;
         await video.play();
+        const preview = el('div', { class: 'pg-webcam-wrap' }, [video]);
+        if (request.guide === 'square') {
+          // The box a centre crop keeps, in percent of the frame, so it scales with the preview.
+          const { videoWidth: w, videoHeight: h } = video;
+          const box = centerCropBox(w, h, 1);
+          const guide = el('div', { class: 'pg-webcam-guide', attrs: { 'aria-hidden': 'true' } });
+          Object.assign(guide.style, { left: `${(100 * box.x) / w}%`, top: `${(100 * box.y) / h}%`, width: `${(100 * box.width) / w}%`, height: `${(100 * box.height) / h}%` });
+          preview.append(guide);
+        }
         panel.append(
-          video,
+          preview,
           el('div', { class: 'pg-input-actions' }, [
             button(
               'Take photo',

@@ -105,7 +105,7 @@ export async function execute(source: string, filename: string, host: CourseHost
     const module = { exports: {} };
     const run = fn(requireFrom(resolved.modules), module.exports, module, readerConsole, ...TIMER_NAMES.map((name) => timers.functions[name])).then(
       () => undefined,
-      (err: unknown) => runtimeError(err),
+      (err: unknown) => (isAssetMissing(err) ? undefined : runtimeError(err)),
     );
     let error = await Promise.race([run, stray]);
     const waitingFor = error ? undefined : pendingTimersText(timers.pending());
@@ -152,6 +152,15 @@ function redirectConsole(methods: Partial<Console>): () => void {
   return () => {
     for (const [k, v] of saved) target[k] = v;
   };
+}
+
+/**
+ * A run stopped by an asset this build lacks (`course.data`'s AssetMissingError) ends as
+ * done, not as an error: the loader has already shown a notice with the command that
+ * fetches it, and the reader did nothing wrong. Recognised by name, as course.data.isAssetMissingError does.
+ */
+function isAssetMissing(err: unknown): boolean {
+  return err instanceof Error && err.name === 'AssetMissingError';
 }
 
 /**

@@ -57,6 +57,25 @@ export interface StoredModelInfo {
   bytes: number;
 }
 
+/**
+ * One shape of a drawing (`course.drawing`), in the drawing's own pixel coordinates
+ * (origin top left). Colours are CSS colours, or a custom property of the page's theme
+ * such as `--chart-1`.
+ */
+export type Shape =
+  | { type: 'rect'; x: number; y: number; width: number; height: number; fill?: string; stroke?: string; lineWidth?: number }
+  | { type: 'line'; points: [number, number][]; stroke: string; lineWidth?: number; arrow?: boolean }
+  | { type: 'circle'; x: number; y: number; r: number; fill?: string; stroke?: string; lineWidth?: number }
+  | { type: 'text'; x: number; y: number; text: string; fill?: string; size?: number; align?: 'left' | 'center' | 'right' };
+
+/** One chip of a row of chips (`course.chips`): a token, with an optional note under it (its id). */
+export interface Chip {
+  text: string;
+  note?: string;
+  /** 'accent' stands out (special tokens), 'muted' recedes (word pieces). */
+  tone?: 'accent' | 'muted';
+}
+
 /** What playground code shows; each `course` call produces one of these. */
 export type Output =
   | { kind: 'log'; level: LogLevel; text: string }
@@ -69,12 +88,17 @@ export type Output =
   | { kind: 'chart-data'; id: string; data: [number, number][][] }
   | { kind: 'progress'; id: string; label: string; value: number; total: number; unit?: 'bytes' | 'items' }
   | { kind: 'html-note'; tone: 'info' | 'warning'; text: string; command?: string }
+  /** A vector drawing; a later one with the same id replaces it in place (an animation frame). */
+  | { kind: 'drawing'; id: string; width: number; height: number; caption?: string; label: string; shapes: Shape[] }
+  /** A row of chips that wraps, e.g. the tokens of a sentence. */
+  | { kind: 'chips'; caption?: string; chips: Chip[] }
   /** A model was stored in the browser, or loaded back from it. */
   | { kind: 'stored-model'; action: 'saved' | 'loaded'; info: StoredModelInfo };
 
 export type InputRequest =
   | { kind: 'draw'; prompt: string; width: number; height: number }
-  | { kind: 'photo'; prompt: string; allowWebcam: boolean }
+  /** `guide: 'square'` marks the middle square on the webcam preview (what a centre crop keeps). */
+  | { kind: 'photo'; prompt: string; allowWebcam: boolean; guide?: 'square' }
   | { kind: 'choice'; prompt: string; choices: string[] };
 
 export type InputValue =

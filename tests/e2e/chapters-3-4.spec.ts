@@ -119,12 +119,12 @@ test.describe('chapter 3: MNIST', () => {
     const train = await run(page, 'mnist/train.ts');
     await expect(out(train)).toContainText('Stored “mnist-model” in this browser');
     const saved = train.locator('[data-part="saved"]');
-    await expect(saved).toContainText(/Saved in this browser: “mnist-model”, trained .*, 2\.6 MB\./);
+    await expect(saved).toContainText(/Saved in this browser: “mnist-model”, trained .*, 2\.7 MB\./);
 
     // A reload: a new kernel with nothing kept, and the strip is there before any click.
     await page.reload();
     await expect(saved).toBeVisible();
-    await expect(saved).toContainText('Forget all saved models (1, 2.6 MB)');
+    await expect(saved).toContainText('Forget all saved models (1, 2.7 MB)');
     const predictions = await run(page, 'mnist/predictions.ts');
     await expect(out(predictions)).toContainText(/Loaded “mnist-model”, the model you trained on .* \(stored in this browser by mnist\/train\.ts\)/);
     await expect(out(predictions).locator('.pg-image-grid').first().locator('.pg-image')).toHaveCount(16);

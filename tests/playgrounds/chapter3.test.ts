@@ -6,34 +6,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import type { InputValue, Output } from '../../src/runner/protocol.ts';
 import { runPlaygroundFile, runPlaygroundSource, type RunOutcome, withSeededRandom } from './harness.ts';
+import { type Table, type Images, type Chart, tables, tableTitled, images, chartSeries, expectClean } from './outputs.ts';
 
-type Table = Extract<Output, { kind: 'table' }>;
-type Images = Extract<Output, { kind: 'images' }>;
-type Chart = Extract<Output, { kind: 'chart' }>;
-
-const tables = (outputs: Output[]) => outputs.filter((o): o is Table => o.kind === 'table');
-const tableTitled = (outputs: Output[], caption: RegExp) => {
-  const t = tables(outputs).find((o) => caption.test(o.caption ?? ''));
-  if (!t) throw new Error(`no table captioned ${caption}; captions: ${tables(outputs).map((o) => o.caption).join(' | ')}`);
-  return t;
-};
 const cell = (t: Table, row: string, column: string) => t.rows.find((r) => r[0] === row)![t.columns.indexOf(column)]!;
-const images = (outputs: Output[]) => outputs.filter((o): o is Images => o.kind === 'images');
-
-/** Every point pushed to the series `series` of the chart titled `title`. */
-function chartSeries(outputs: Output[], title: RegExp, series: string): [number, number][] {
-  const chart = outputs.find((o): o is Chart => o.kind === 'chart' && title.test(o.spec.title));
-  if (!chart) throw new Error(`no chart titled ${title}`);
-  const index = chart.spec.series.indexOf(series);
-  if (index < 0) throw new Error(`chart "${chart.spec.title}" has no series ${series} (${chart.spec.series.join(', ')})`);
-  return outputs.flatMap((o) => (o.kind === 'chart-points' && o.id === chart.id && o.series === index ? o.points : []));
-}
-
-function expectClean(run: RunOutcome): void {
-  expect(run.error).toBeUndefined();
-  // A playground that leaks tensors makes the page warn the reader after every run.
-  expect(run.summary.tensorsAfter - run.summary.tensorsBefore).toBeLessThanOrEqual(0);
-}
 
 /** A reader's stroke on the 112x112 pad: white on black, like the browser's draw pad. */
 function drawing(stroke: (x: number, y: number) => boolean, size = 112): InputValue {

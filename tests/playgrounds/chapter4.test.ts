@@ -3,24 +3,10 @@
  * in Node through the same path as the browser, and shows what the chapter says it shows.
  */
 import { describe, expect, it } from 'vitest';
-import type { Output } from '../../src/runner/protocol.ts';
 import { readFile } from 'node:fs/promises';
 import { runPlaygroundFile, runPlaygroundSource, type RunOutcome, withSeededRandom } from './harness.ts';
+import { type Table, type Images, tables, tableTitled, images, expectClean } from './outputs.ts';
 
-type Table = Extract<Output, { kind: 'table' }>;
-type Images = Extract<Output, { kind: 'images' }>;
-const tables = (outputs: Output[]) => outputs.filter((o): o is Table => o.kind === 'table');
-const tableTitled = (outputs: Output[], caption: RegExp) => {
-  const t = tables(outputs).find((o) => caption.test(o.caption ?? ''));
-  if (!t) throw new Error(`no table captioned ${caption}; captions: ${tables(outputs).map((o) => o.caption).join(' | ')}`);
-  return t;
-};
-const images = (outputs: Output[]) => outputs.filter((o): o is Images => o.kind === 'images');
-function expectClean(run: RunOutcome): void {
-  expect(run.error).toBeUndefined();
-  // A playground that leaks tensors makes the page warn the reader after every run.
-  expect(run.summary.tensorsAfter - run.summary.tensorsBefore).toBeLessThanOrEqual(0);
-}
 /** Grey level (0-255) of each pixel of an RGBA image. */
 const grey = (img: { data: Uint8ClampedArray }) => Array.from({ length: img.data.length / 4 }, (_, p) => img.data[p * 4]!);
 

@@ -36,6 +36,8 @@ export interface RunOptions {
   originals?: Record<string, string>;
   /** Name in stack traces; default the file's path under playgrounds/. */
   filename?: string;
+  /** The site folder assets are read from; default public/ (chapter 6 adds stand-in weights and photos in a temporary one). */
+  assetDir?: string;
 }
 
 export interface RunOutcome {
@@ -53,7 +55,7 @@ export async function runPlaygroundSource(source: string, options: RunOptions = 
   const originals = options.originals ?? { [filename]: hashCode(source) };
   if (backend !== (options.backend ?? 'wasm')) throw new Error(`harness: backend ${options.backend ?? 'wasm'} did not start (got ${backend})`);
   const host = createNodeHost({
-    assetDir: `${root}public`,
+    assetDir: options.assetDir ?? `${root}public`,
     ...(options.params && { params: options.params }),
     ...(options.answer && { answer: options.answer }),
     ...(options.kept && { kept: options.kept }),

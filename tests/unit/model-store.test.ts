@@ -51,8 +51,8 @@ describe('the saved-models strip', () => {
     const mine = [info('mnist-model', 'mnist/train.ts', 2_678_824)];
     const all = [...mine, info('other', 'x.ts', 1_000_000)];
     const summary = savedSummary(mine, all)!;
-    expect(summary.text).toMatch(/^Saved in this browser: “mnist-model”, trained .*2026.*, 2\.6 MB\.$/);
-    expect(summary.forgetAll).toBe('Forget all saved models (2, 3.5 MB)');
+    expect(summary.text).toMatch(/^Saved in this browser: “mnist-model”, trained .*2026.*, 2\.7 MB\.$/);
+    expect(summary.forgetAll).toBe('Forget all saved models (2, 3.7 MB)');
     expect(savedSummary([], all)).toBeUndefined();
     expect(describeStored({ ...mine[0]!, edited: true })).toContain('with your edited code');
   });

@@ -5,7 +5,10 @@ import { requireImageType } from './sniff.ts';
 
 export { sniffImageType, NotAnImageError, type ImageType } from './sniff.ts';
 export { centerCropBox, type Box } from './crop.ts';
-export { toTensor, toModelInput, vgg16Preprocess, VGG16_INPUT, VGG16_MEAN_BGR, type InputSpec, type Normalization } from './preprocess.ts';
+export { augmentPhoto, randomResizedCropBox, hueMatrix, PHOTO_AUGMENTATION, type PhotoAugmentOptions } from './photo-augment.ts';
+export { toTensor, toModelInput, vgg16Preprocess, vgg16Deprocess, VGG16_INPUT, VGG16_MEAN_BGR, type InputSpec, type Normalization } from './preprocess.ts';
+export { augment, augmenter, type Augmenter, type AugmenterOptions, type ApplyOptions } from './augment.ts';
+export { IDENTITY, projectiveMap, sampleAugmentation, augmentationSampler, type Augmentation, type AugmentRanges, type ProjectiveMap } from './augmentation.ts';
 
 /** Decodes JPEG/PNG/WebP/GIF bytes by content; `name` appears in errors. */
 export async function decode(bytes: Uint8Array, name: string): Promise<Pixels> {

@@ -61,6 +61,20 @@ export function vgg16Preprocess<T extends tf.Tensor>(rgb: T): T {
   });
 }
 
+/**
+ * The inverse of vgg16Preprocess, to show what VGG16 sees: means added back, BGR to RGB,
+ * clipped to 0..255. Takes [h, w, 3] or a batch of one, returns [h, w, 3].
+ */
+export function vgg16Deprocess(x: tf.Tensor3D | tf.Tensor4D): tf.Tensor3D {
+  if (!(x.rank === 3 || (x.rank === 4 && x.shape[0] === 1)) || x.shape[x.rank - 1] !== 3) {
+    throw new RangeError(`vgg16Deprocess: expected [h, w, 3] or [1, h, w, 3], got [${x.shape.join(', ')}]`);
+  }
+  return tf.tidy(() => {
+    const bgr = x.rank === 4 ? tf.squeeze(x, [0]) : x;
+    return tf.clipByValue(tf.reverse(tf.add(bgr, tf.tensor1d([...VGG16_MEAN_BGR])), -1), 0, 255) as tf.Tensor3D;
+  });
+}
+
 /** Crops/resizes/normalises one image to `spec`, as a batch of one: [1, height, width, channels]. */
 export function toModelInput(pixels: Pixels, spec: InputSpec): tf.Tensor4D {
   const { width, height, fit = 'crop', channels = 3, normalize = 'none' } = spec;

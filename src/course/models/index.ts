@@ -4,5 +4,6 @@ export type { BuildVgg16Options, Vgg16Options, Vgg16Result } from './vgg16.ts';
 export { imagenetClasses, decodePredictions, IMAGENET_CLASS_COUNT } from './imagenet.ts';
 export type { Prediction } from './imagenet.ts';
 export { loadLayersWeights } from './layers-weights.ts';
-export { fillMask, downloadProgress, DEFAULT_FILL_MASK_MODEL } from './bert.ts';
-export type { FillMaskOptions } from './bert.ts';
+export { fillMask, downloadProgress, DEFAULT_FILL_MASK_MODEL, pretrained, describeLoadFailure, describeDownload, testFixtureNote, chooseDevice, pickDevice } from './bert.ts';
+export type { FillMaskOptions, DeviceChoice, FileInfo, PretrainedOptions } from './bert.ts';
+export { trained, trainedModelPath } from './trained.ts';

@@ -6,6 +6,8 @@
 import * as tf from '@tensorflow/tfjs';
 import { getHost } from '../host.ts';
 import { progress } from '../charts.ts';
+import { fetchCachedAsset } from '../asset-cache.ts';
+import { hashCode } from '../../lib/hash.ts';
 
 const BYTES_PER_VALUE: Record<string, number> = { float32: 4, int32: 4, bool: 1, float16: 2, uint16: 2, uint8: 1 };
 
@@ -36,6 +38,11 @@ export interface LoadWeightsOptions {
   progressLabel?: string;
   /** The model.json bytes, when the caller already fetched them. */
   manifest?: Uint8Array;
+  /**
+   * Keep the shards in the browser's Cache Storage, keyed by the model.json's hash, so a
+   * second visit does not download them again (see asset-cache.ts). Default true.
+   */
+  cache?: boolean;
 }
 
 /**
@@ -48,7 +55,10 @@ export async function loadLayersWeights(
   options: LoadWeightsOptions = {},
 ): Promise<void> {
   const host = getHost();
-  const manifest = parseManifest(modelJsonPath, options.manifest ?? (await host.fetchAsset(modelJsonPath)));
+  const manifestBytes = options.manifest ?? (await host.fetchAsset(modelJsonPath));
+  const manifest = parseManifest(modelJsonPath, manifestBytes);
+  const version = hashCode(new TextDecoder().decode(manifestBytes));
+  let fromCache = 0;
   const dir = modelJsonPath.slice(0, modelJsonPath.lastIndexOf('/') + 1);
   const specs = manifest.flatMap((group) => group.weights);
   const total = specs.reduce((sum, spec) => sum + weightByteLength(spec), 0);
@@ -60,7 +70,13 @@ export async function loadLayersWeights(
     for (const shardPath of group.paths) {
       let bytes: Uint8Array;
       try {
-        bytes = await host.fetchAsset(dir + shardPath, (loaded) => bar?.update(done + loaded));
+        const onProgress = (loaded: number) => bar?.update(done + loaded);
+        if (options.cache === false) bytes = await host.fetchAsset(dir + shardPath, onProgress);
+        else {
+          const shard = await fetchCachedAsset(dir + shardPath, version, onProgress);
+          bytes = shard.bytes;
+          if (shard.fromCache) fromCache += bytes.byteLength;
+        }
       } catch (e) {
         // The shard's own error names its URL; the reader also needs to know which model wants it.
         throw new Error(`${modelJsonPath}: its weight file ${shardPath} could not be read (${(e as Error).message})`);
@@ -72,6 +88,7 @@ export async function loadLayersWeights(
   if (done !== total) {
     throw new Error(`${modelJsonPath}: its shards hold ${done} bytes but its weightsManifest describes ${total}`);
   }
+  if (fromCache === total) bar?.update(total, `${options.progressLabel}: read from this browser's cache, no download`);
   bar?.done();
 
   const weights = tf.io.decodeWeights(shards, specs);

@@ -6,6 +6,7 @@
 import * as tf from '@tensorflow/tfjs';
 import { getHost } from '../host.ts';
 import { loadLayersWeights } from './layers-weights.ts';
+import { isOutOfMemory } from '../../runner/out-of-memory.ts';
 
 export const VGG16_INPUT_SHAPE: readonly [number, number, number] = [224, 224, 3];
 
@@ -40,6 +41,18 @@ export interface Vgg16Result {
   model: tf.LayersModel;
   /** False when the model has random weights: its outputs mean nothing yet. */
   trained: boolean;
+  /** The site serves stand-in weights (scripts/fixtures/vgg16-stand-in.ts, e2e builds): random, like `trained: false`. */
+  standIn?: boolean;
+}
+
+/** The stand-in note of a model.json written by scripts/fixtures/vgg16-stand-in.ts, if it is one. */
+function standInNote(manifest: Uint8Array): string | undefined {
+  try {
+    const note = (JSON.parse(new TextDecoder().decode(manifest)) as { userDefinedMetadata?: { standIn?: unknown } }).userDefinedMetadata?.standIn;
+    return typeof note === 'string' ? note : undefined;
+  } catch {
+    return undefined; // loadLayersWeights names the broken file
+  }
 }
 
 export interface BuildVgg16Options {
@@ -107,10 +120,37 @@ export async function vgg16(options: Vgg16Options = {}): Promise<Vgg16Result> {
     });
     return { model: buildVgg16({ includeTop, inputShape }), trained: false };
   }
-  const model = buildVgg16({ includeTop, inputShape, initializer: 'zeros' });
-  await loadLayersWeights(model, path, {
-    manifest,
-    progressLabel: `VGG16 ImageNet weights (${includeTop ? 'with' : 'without'} top)`,
-  });
+  const standIn = standInNote(manifest);
+  let model!: tf.LayersModel; // set in the try below, which throws otherwise
+  try {
+    model = buildVgg16({ includeTop, inputShape, initializer: 'zeros' });
+    await loadLayersWeights(model, path, {
+      manifest,
+      progressLabel: `${standIn ? 'Stand-in' : 'ImageNet'} VGG16 weights (${includeTop ? 'with' : 'without'} top)`,
+    });
+  } catch (e) {
+    model?.dispose();
+    const message = (e as Error).message;
+    // Phones give a page far less memory than the 553 MB the full model needs as float32.
+    // The original message stays in, so the kernel still recognises the failure and restarts.
+    if (includeTop && isOutOfMemory(message)) {
+      throw new RangeError(
+        `VGG16 with its top needs about ${Math.round((VGG16_PARAMS.full * 4) / 1e6)} MB of memory for its weights, and this browser ran out (${message}). ` +
+          `Without the top it needs ${Math.round((VGG16_PARAMS.notop * 4) / 1e6)} MB: vgg16({ includeTop: false }), as the transfer-learning playgrounds use it.`,
+      );
+    }
+    throw e;
+  }
+  if (standIn) {
+    getHost().emit({
+      kind: 'html-note',
+      tone: 'warning',
+      text:
+        `This site serves stand-in VGG16 weights (${standIn}). ` +
+        'The model is untrained, so its predictions mean nothing. For the real ImageNet weights, run this in the project folder, then rebuild the site:',
+      command: 'npm run assets',
+    });
+    return { model, trained: false, standIn: true };
+  }
   return { model, trained: true };
 }

@@ -2,6 +2,8 @@
 import type { Output } from '../../runner/protocol.ts';
 import { ChartView } from './chart.ts';
 import { RunHistory, runLabel, type RunInfo } from '../run-history.ts';
+import { DrawingView } from './drawing.ts';
+import { renderChips } from './chips.ts';
 import { renderImages } from './images.ts';
 import { renderLog } from './log.ts';
 import { renderNote } from './note.ts';
@@ -12,6 +14,8 @@ import { renderTable } from './table.ts';
 export class OutputView {
   private readonly charts = new Map<string, ChartView>();
   private readonly progress = new Map<string, ProgressView>();
+  private readonly drawings = new Map<string, DrawingView>();
+  private readonly storedNotes = new Map<string, Element>();
   /** Curves of earlier runs, for charts that compare runs. */
   private readonly history = new RunHistory();
   private run: RunInfo | undefined;
@@ -37,6 +41,8 @@ export class OutputView {
     for (const chart of this.charts.values()) chart.dispose();
     this.charts.clear();
     this.progress.clear();
+    this.drawings.clear();
+    this.storedNotes.clear();
     this.container.replaceChildren();
   }
 
@@ -54,8 +60,14 @@ export class OutputView {
       case 'html-note':
         renderNote(this.container, output);
         break;
+      case 'chips':
+        renderChips(this.container, output);
+        break;
       case 'stored-model':
+        // A playground that saves as it learns shows one note per model: the latest.
+        this.storedNotes.get(output.info.name)?.remove();
         renderNote(this.container, { kind: 'html-note', tone: 'info', text: storedModelText(output) });
+        if (this.container.lastElementChild) this.storedNotes.set(output.info.name, this.container.lastElementChild);
         this.onStoredModel?.(output);
         break;
       case 'chart': {
@@ -74,6 +86,16 @@ export class OutputView {
       case 'chart-data':
         this.charts.get(output.id)?.replace(output.data);
         break;
+      case 'drawing': {
+        const drawing = this.drawings.get(output.id);
+        if (drawing) drawing.update(output);
+        else {
+          const view = new DrawingView(output);
+          this.drawings.set(output.id, view);
+          this.container.append(view.element);
+        }
+        break;
+      }
       case 'progress': {
         let bar = this.progress.get(output.id);
         if (!bar) {
