@@ -1,0 +1,62 @@
+/**
+ * Chapter 8's playgrounds in headless Chromium on WASM, as a reader runs them
+ * (chapters/generative/): seconds per epoch of the autoencoder and of the VAE on the
+ * 8,000 training digits, seconds per 1,000 training steps of the in-browser diffusion
+ * U-Net (16 channels, batches of 64), and seconds to sample 16 digits from the course's
+ * checkpoint (50 reverse steps). A per-epoch or per-step figure is the difference of two
+ * runs of different length, so loading data and the fixed work of a run cancel out.
+ *
+ *   npm run bench -- generative
+ */
+import { loadavg } from 'node:os';
+import type { Page } from '@playwright/test';
+import { freshPage, runPlaygroundAt, type Benchmark } from './lib.ts';
+
+/** Seconds a run took, from the status line ("Done in 12.3 s on WASM, ..."). */
+async function runSeconds(page: Page, url: string, src: string, params: Record<string, unknown>): Promise<{ seconds: number; output: string; threads?: number }> {
+  const run = await runPlaygroundAt(page, url, src, { backend: 'wasm', params, timeoutMs: 900_000 });
+  if (run.state !== 'done') throw new Error(`${src} ${JSON.stringify(params)}: ${run.state}: ${run.status}`);
+  // "Done in 850 ms", "Done in 12.3 s", "Done in 2 min 5 s"
+  const done = /Done in (?:(\d+) min )?([\d.]+) (ms|s)/.exec(run.status);
+  if (!done) throw new Error(`${src}: no duration in the status "${run.status}"`);
+  const seconds = Number(done[1] ?? 0) * 60 + Number(done[2]) * (done[3] === 'ms' ? 0.001 : 1);
+  return { seconds, output: run.output, ...(run.threads !== undefined && { threads: run.threads }) };
+}
+
+export const generative: Benchmark = {
+  name: 'generative',
+  async run(ctx) {
+    const url = new URL('chapters/generative/', ctx.siteUrl).href;
+    const browser = await ctx.launch();
+    const rows: (string | number)[][] = [];
+    const detail: Record<string, unknown>[] = [];
+    try {
+      const page = await freshPage(browser);
+      const load = Number(loadavg()[0]!.toFixed(1));
+      const perUnit = async (what: string, src: string, key: string, short: number, long: number, per: number, extra: Record<string, unknown> = {}) => {
+        const a = await runSeconds(page, url, src, { [key]: short, ...extra });
+        const b = await runSeconds(page, url, src, { [key]: long, ...extra });
+        const value = ((b.seconds - a.seconds) / (long - short)) * per;
+        rows.push([what, Number(value.toFixed(1)), `${key} ${short} vs ${long}: ${a.seconds} s / ${b.seconds} s`, b.threads ?? '?', load]);
+        detail.push({ what, value, runs: [a.seconds, b.seconds], threads: b.threads, load });
+      };
+      await perUnit('autoencoder (bottleneck 32), s per epoch of 8,000 digits', 'generative/autoencoder.ts', 'epochs', 1, 3, 1);
+      await perUnit('VAE + plain autoencoder (2-D), s per epoch of 8,000 digits', 'generative/vae.ts', 'epochs', 1, 3, 1);
+      await perUnit('diffusion U-Net (16 channels, batch 64), s per 1,000 training steps', 'generative/diffusion-train.ts', 'steps', 100, 300, 1000);
+      const sample = await runSeconds(page, url, 'generative/diffusion-sample.ts', { count: 16, samplingSteps: 50 });
+      const took = /16 generated digits \(course checkpoint, 50 reverse steps, ([\d.]+) s/.exec(sample.output);
+      if (!took) throw new Error('diffusion-sample.ts printed no sampling time');
+      rows.push(['checkpoint: s to sample 16 digits, 50 reverse steps', Number(took[1]), `whole run ${sample.seconds} s (loading the model included)`, sample.threads ?? '?', load]);
+      detail.push({ what: 'sample16', value: Number(took[1]), run: sample.seconds, threads: sample.threads, load });
+    } finally {
+      await browser.close();
+    }
+    return {
+      name: 'generative',
+      title: 'Chapter 8 on WASM in Chromium (playgrounds/generative/)',
+      columns: ['measure', 'seconds', 'from', 'threads', 'load'],
+      rows,
+      detail,
+    };
+  },
+};
