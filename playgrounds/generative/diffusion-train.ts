@@ -11,7 +11,7 @@ const BATCH = 64;
 const PREVIEWS = 4; // times during training that we generate a few digits to look at
 
 // The noise schedule: 200 steps, beta_t rising linearly (DDPM's 1e-4..0.02 over 1,000
-// steps, rescaled). alphaBar[t] is how much of the original signal is left after t+1 steps.
+// steps, rescaled). sqrt(alphaBar[t]) is how much of the original signal is left after t+1 steps.
 const T = 200;
 const betas = Array.from({ length: T }, (_, t) => (0.1 + (19.9 * t) / (T - 1)) / 200);
 const alphaBar: number[] = [];

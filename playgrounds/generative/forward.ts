@@ -1,6 +1,6 @@
 // The forward process of a diffusion model: add a little Gaussian noise, 200 times.
 // Step t keeps sqrt(1 - beta_t) of the image and adds noise of variance beta_t. Because
-// Gaussians add up to a Gaussian, we can also jump from the clean digit x0 to any step t
+// independent Gaussians add up to a Gaussian, we can also jump from the clean digit x0 to any step t
 // at once: x_t = sqrt(alphaBar_t) x0 + sqrt(1 - alphaBar_t) noise.
 import * as tf from '@tensorflow/tfjs';
 import { data, imageGrid, lineChart, param, table } from 'course';
