@@ -8,6 +8,7 @@ import { setHost, type CourseHost } from '../course/host.ts';
 import { flushAll } from '../course/throttle.ts';
 import { drainOutputs, send } from '../course/outputs.ts';
 import { print } from '../course/log.ts';
+import { isAssetMissingError } from '../course/data/errors.ts';
 import { tableOutput, type TableData } from '../course/table.ts';
 import type { Backend, LogLevel, RunError, RunSummary } from './protocol.ts';
 import { requireFrom, resolveImports, type ModuleMap } from './modules.ts';
@@ -105,7 +106,9 @@ export async function execute(source: string, filename: string, host: CourseHost
     const module = { exports: {} };
     const run = fn(requireFrom(resolved.modules), module.exports, module, readerConsole, ...TIMER_NAMES.map((name) => timers.functions[name])).then(
       () => undefined,
-      (err: unknown) => (isAssetMissing(err) ? undefined : runtimeError(err)),
+      // A run stopped by an asset this build lacks ends as done, not as an error: the loader
+      // has already shown a notice with the command that fetches it, and the reader did nothing wrong.
+      (err: unknown) => (isAssetMissingError(err) ? undefined : runtimeError(err)),
     );
     let error = await Promise.race([run, stray]);
     const waitingFor = error ? undefined : pendingTimersText(timers.pending());
@@ -152,15 +155,6 @@ function redirectConsole(methods: Partial<Console>): () => void {
   return () => {
     for (const [k, v] of saved) target[k] = v;
   };
-}
-
-/**
- * A run stopped by an asset this build lacks (`course.data`'s AssetMissingError) ends as
- * done, not as an error: the loader has already shown a notice with the command that
- * fetches it, and the reader did nothing wrong. Recognised by name, as course.data.isAssetMissingError does.
- */
-function isAssetMissing(err: unknown): boolean {
-  return err instanceof Error && err.name === 'AssetMissingError';
 }
 
 /**
