@@ -1,6 +1,6 @@
 // Generating digits with a trained denoiser: start from pure noise and run the reverse
 // process. By default with the course's own checkpoint (the U-Net of the previous
-// playground with 16 channels, trained longer by scripts/train/diffusion.py), so good
+// playground with 24 channels, trained longer by scripts/train/diffusion.py), so good
 // samples come in seconds; or with the model you trained above.
 import * as tf from '@tensorflow/tfjs';
 import { imageGrid, models, param, progress, recall } from 'course';
@@ -8,7 +8,11 @@ import { imageGrid, models, param, progress, recall } from 'course';
 const SOURCE = param('model', 'course checkpoint', { choices: ['course checkpoint', 'trained here'] });
 // All 200 steps, or an evenly spaced subset of them: fewer network passes, a little less detail.
 const SAMPLING_STEPS = param('samplingSteps', 50, { label: 'reverse steps', choices: [200, 100, 50, 20] });
-const COUNT = param('count', 16, { label: 'digits', min: 1, max: 64 });
+const COUNT = param('count', 20, { label: 'digits', min: 1, max: 100 });
+// Which digits to ask for: 0 to 9 in turn, one of them, or "any" (the label hidden).
+const DIGIT = param('digit', 'each in turn', { choices: ['each in turn', 'any', '0', '1', '2', '3', '4', '5', '6', '7', '8', '9'] });
+// Classifier-free guidance: 0 ignores the label, 1 follows it, more follows it harder.
+const GUIDANCE = param('guidance', 2, { label: 'guidance scale', min: 0, max: 6, step: 0.5 });
 
 const model = SOURCE === 'course checkpoint' ? await models.trained('diffusion') : await recall<tf.LayersModel>('diffusion-model', { from: 'Train a diffusion model' });
 
@@ -28,6 +32,20 @@ function timeEmbedding(ts: number[]): tf.Tensor2D {
 }
 const toPixels = (x: tf.Tensor) => tf.tidy(() => x.add(1).div(2).clipByValue(0, 1) as tf.Tensor4D);
 
+const ANY_DIGIT = 10; // the 11th label: "any digit"
+const asked = Array.from({ length: COUNT }, (_, i) => (DIGIT === 'each in turn' ? i % 10 : DIGIT === 'any' ? ANY_DIGIT : Number(DIGIT)));
+const guided = DIGIT !== 'any' && GUIDANCE !== 1;
+// One network pass per step: the batch holds the noisy digits twice when we guide, once
+// with the label asked for and once with "any digit".
+const labels = tf.tidy(() => tf.oneHot(guided ? [...asked, ...Array(COUNT).fill(ANY_DIGIT)] : asked, ANY_DIGIT + 1).toFloat());
+
+/** The noise estimate for x at step t: with guidance, "any digit" moved GUIDANCE times towards the label's. */
+function predictNoise(x: tf.Tensor4D, t: number): tf.Tensor4D {
+  if (!guided) return model.predict([x, timeEmbedding(Array(COUNT).fill(t)), labels]) as tf.Tensor4D;
+  const [withLabel, any] = tf.split(model.predict([tf.concat([x, x]), timeEmbedding(Array(2 * COUNT).fill(t)), labels]) as tf.Tensor4D, 2);
+  return any!.add(withLabel!.sub(any!).mul(GUIDANCE));
+}
+
 // Which of the T steps we visit, from t = 199 down to t = 0.
 const steps = Array.from({ length: SAMPLING_STEPS }, (_, i) => Math.round((i * (T - 1)) / (SAMPLING_STEPS - 1)));
 const snapshotAt = new Set([steps.length - 1, ...[0.8, 0.6, 0.4, 0.25, 0.1].map((f) => Math.round(f * (steps.length - 1))), 0]);
@@ -44,7 +62,7 @@ for (let i = steps.length - 1; i >= 0; i--) {
   const next = tf.tidy(() => {
     // The network's guess of the noise in x_t gives a guess of the clean digit x0, which we
     // keep to the valid pixel range -1..1 (as the DDPM authors' code does)...
-    const eps = model.predict([x, timeEmbedding(Array(COUNT).fill(t))]) as tf.Tensor4D;
+    const eps = predictNoise(x, t);
     const x0 = x.sub(eps.mul(Math.sqrt(1 - alphaBar[t]!))).div(Math.sqrt(alphaBar[t]!)).clipByValue(-1, 1);
     // ...and the mean of x_(t-1) lies between that clean guess and x_t.
     const mean = x0.mul((Math.sqrt(abPrev) * beta) / (1 - alphaBar[t]!)).add(x.mul((Math.sqrt(1 - beta) * (1 - abPrev)) / (1 - alphaBar[t]!)));
@@ -74,6 +92,12 @@ imageGrid(journey, {
   caption: 'The reverse process, step by step: each row is one sample, from noise (left) to a digit (right)',
 });
 const digits = toPixels(x);
-imageGrid(digits, { columns: 8, scale: 2, caption: `${COUNT} generated digits (${SOURCE}, ${SAMPLING_STEPS} reverse steps, ${seconds.toFixed(1)} s on ${tf.getBackend()})` });
-tf.dispose([x, digits, journey, ...snapshots]);
+const askedFor = DIGIT === 'any' ? 'any digit' : `asked for ${DIGIT}, guidance ${GUIDANCE}`;
+imageGrid(digits, {
+  columns: 10,
+  scale: 2,
+  ...(DIGIT !== 'any' && { labels: asked.map(String) }),
+  caption: `${COUNT} generated digits (${SOURCE}, ${askedFor}, ${SAMPLING_STEPS} reverse steps, ${seconds.toFixed(1)} s on ${tf.getBackend()})`,
+});
+tf.dispose([x, digits, journey, labels, ...snapshots]);
 if (SOURCE === 'course checkpoint') model.dispose();

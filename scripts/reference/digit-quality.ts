@@ -15,12 +15,20 @@ export interface Quality {
   confident: number;
   /** Distinct digits among the confident readings. */
   digitsPresent: number;
+  /** With the digits the images were asked to show: the share read confidently as that digit. */
+  asAsked?: number;
 }
 
-/** The figures for a batch of class probabilities `[n, 10]`. */
-export function qualityOf(probabilities: number[][]): Quality {
-  const confidentClasses = probabilities.flatMap((p) => (Math.max(...p) >= 0.9 ? [p.indexOf(Math.max(...p))] : []));
-  return { images: probabilities.length, confident: confidentClasses.length / probabilities.length, digitsPresent: new Set(confidentClasses).size };
+/** The figures for a batch of class probabilities `[n, 10]`, and the digits asked for if any. */
+export function qualityOf(probabilities: number[][], asked?: number[]): Quality {
+  const readings = probabilities.map((p) => ({ digit: p.indexOf(Math.max(...p)), confident: Math.max(...p) >= 0.9 }));
+  const confidentClasses = readings.flatMap((r) => (r.confident ? [r.digit] : []));
+  const quality: Quality = { images: probabilities.length, confident: confidentClasses.length / probabilities.length, digitsPresent: new Set(confidentClasses).size };
+  if (asked) {
+    if (asked.length !== readings.length) throw new Error(`${asked.length} digits asked for, ${readings.length} images`);
+    quality.asAsked = readings.filter((r, i) => r.confident && r.digit === asked[i]).length / readings.length;
+  }
+  return quality;
 }
 
 /** Trains the scoring CNN on the bundled training digits (5 epochs). */
@@ -55,11 +63,11 @@ export async function trainDigitClassifier(): Promise<{ model: tf.LayersModel; v
   return { model, validationAccuracy: kept.get('accuracy') as number, validationQuality };
 }
 
-export async function scoreImages(model: tf.LayersModel, images: tf.Tensor4D): Promise<Quality> {
+export async function scoreImages(model: tf.LayersModel, images: tf.Tensor4D, asked?: number[]): Promise<Quality> {
   const p = model.predict(images) as tf.Tensor2D;
   const rows = (await p.array()) as number[][];
   p.dispose();
-  return qualityOf(rows);
+  return qualityOf(rows, asked);
 }
 
 /** The 28x28 grey images (0..1) of an image grid output, as one batch. */

@@ -15,6 +15,7 @@ const SMALL: Record<string, Params> = {
   'generative/vae.ts': { epochs: 1 },
   'generative/diffusion-train.ts': { steps: 40, channels: 8 },
   'generative/diffusion-sample.ts': { count: 4, samplingSteps: 20 },
+  'generative/latent-diffusion.ts': { steps: 200, count: 10 },
 };
 
 async function run(page: Page, src: string, params: Params = SMALL[src] ?? {}): Promise<Locator> {
@@ -73,11 +74,17 @@ test.describe('chapter 8: generative models', () => {
     await expect(out(train).locator('.pg-image-grid')).toHaveCount(4); // a preview every quarter
 
     const sample = await run(page, 'generative/diffusion-sample.ts');
-    await expect(out(sample)).toContainText('4 generated digits (course checkpoint');
+    await expect(out(sample)).toContainText('4 generated digits (course checkpoint, asked for each in turn, guidance 2');
     await expect(out(sample).locator('.pg-image-grid').first().locator('.pg-image')).toHaveCount(4 * 7);
     await expect(out(sample).locator('.pg-image-grid').last().locator('.pg-image')).toHaveCount(4);
     const own = await run(page, 'generative/diffusion-sample.ts', { ...SMALL['generative/diffusion-sample.ts'], model: 'trained here' });
     await expect(out(own)).toContainText('(trained here');
+    const seven = await run(page, 'generative/diffusion-sample.ts', { ...SMALL['generative/diffusion-sample.ts'], digit: '7' });
+    await expect(out(seven).locator('.pg-image-grid').last()).toContainText('7777');
+
+    const latentDiffusion = await run(page, 'generative/latent-diffusion.ts');
+    await expect(chartsWithPoints(latentDiffusion)).toHaveCount(1);
+    await expect(out(latentDiffusion).locator('.pg-image-grid').last().locator('.pg-image')).toHaveCount(10);
 
     expect(errors).toEqual([]);
   });

@@ -17,20 +17,21 @@ import { gridImages, scoreImages, trainDigitClassifier, type Quality } from '../
 import { runPlaygroundFile, runPlaygroundSource, withSeededRandom } from './harness.ts';
 
 /**
- * The checkpoint's measured quality, with a margin: 43% of 100 samples read with confidence
- * >= 0.9, all 10 digits present (scripts/reference/generative-quality.ts, seeded). The issue
- * asked for 70%; the committed 6,000-step CPU run does not reach it, and the chapter says so.
+ * The quality the chapter claims for the checkpoint, asked for 0 to 9 in turn with the
+ * default guidance: at least 70% of 100 samples read with confidence >= 0.9, at least 9 of
+ * the 10 digits among them. Measured: see scripts/reference/generative-quality.log.
  */
-const CONFIDENT = 0.35;
+const CONFIDENT = 0.7;
 const DIGITS_PRESENT = 9;
 const SAMPLES = 100;
-/** A short in-browser run for CI: 8 channels, 100 steps of 64 digits (two loss points). */
+/** A short in-browser run for CI: 100 steps of the default 32 digits and 8 channels (two loss points). */
 const TRAIN_STEPS = 100;
 
 const images = (outputs: Output[]) => outputs.filter((o): o is Extract<Output, { kind: 'images' }> => o.kind === 'images');
 
-/** The PyTorch input, output and steps saved with a checkpoint (check.json). */
-function pytorchCheck(dir: string): { t: number[]; x: number[]; y: number[] } {
+interface Check { t: number[]; label: number[]; x: number[]; y: number[] }
+/** The PyTorch input, output, steps and labels saved with a checkpoint (check.json). */
+function pytorchCheck(dir: string): Check {
   return JSON.parse(readFileSync(join(dir, 'check.json'), 'utf8'));
 }
 
@@ -52,10 +53,10 @@ async function loadTrained(name: string, assetDir?: string): Promise<tf.LayersMo
 }
 
 /** Largest difference between the model's output and PyTorch's for the saved input. */
-function largestDifference(model: tf.LayersModel, check: { t: number[]; x: number[]; y: number[] }): number {
+function largestDifference(model: tf.LayersModel, check: Check): number {
   return tf.tidy(() => {
     const x = tf.tensor4d(check.x, [check.t.length, 28, 28, 1]);
-    const y = model.predict([x, timeEmbedding(check.t)]) as tf.Tensor;
+    const y = model.predict([x, timeEmbedding(check.t), tf.oneHot(check.label, 11).toFloat()]) as tf.Tensor;
     return y.sub(tf.tensor4d(check.y, y.shape as [number, number, number, number])).abs().max().dataSync()[0]!;
   });
 }
@@ -72,8 +73,8 @@ describe('chapter 8: the course diffusion checkpoint', () => {
     scorer.model.dispose();
   });
 
-  it('is the 16-channel U-Net of the playground, under 5 MB, and computes what PyTorch computed', () => {
-    expect(model.countParams()).toBe(92_577);
+  it('is the 24-channel U-Net of the playground, under 5 MB, and computes what PyTorch computed', () => {
+    expect(model.countParams()).toBe(218_545);
     expect(readFileSync('public/trained/diffusion/weights.bin').byteLength).toBeLessThan(5 * 1024 * 1024);
     expect(largestDifference(model, pytorchCheck('public/trained/diffusion'))).toBeLessThan(1e-4);
   });
@@ -86,12 +87,14 @@ describe('chapter 8: the course diffusion checkpoint', () => {
     expect(run.error).toBeUndefined();
     expect(run.summary.tensorsAfter).toBeLessThanOrEqual(run.summary.tensorsBefore);
     const samples = gridImages(images(run.outputs).at(-1)!);
-    const quality = await scoreImages(scorer.model, samples);
+    const quality = await scoreImages(scorer.model, samples, Array.from({ length: SAMPLES }, (_, i) => i % 10));
     samples.dispose();
     console.log(`checkpoint samples: ${JSON.stringify(quality)}; real validation digits: ${JSON.stringify(scorer.validationQuality)}`);
     expect(quality.images).toBe(SAMPLES);
     expect(quality.confident).toBeGreaterThanOrEqual(CONFIDENT);
     expect(quality.digitsPresent).toBeGreaterThanOrEqual(DIGITS_PRESENT);
+    // It draws the digit it was asked for, not merely some digit.
+    expect(quality.asAsked!).toBeGreaterThanOrEqual(CONFIDENT - 0.05);
     // The reverse process is shown step by step: 7 snapshots of 4 samples.
     expect(images(run.outputs)[0]!.items).toHaveLength(28);
   }, 180_000);
@@ -131,7 +134,7 @@ describe('chapter 8: training a diffusion model', () => {
     // Predicting zero noise scores 1; after 100 steps it is well below.
     expect(losses.at(-1)!).toBeLessThan(0.5);
     expect(losses.at(-1)!).toBeLessThan(losses[0]!);
-    expect(images(r.outputs).map((g) => g.items.length)).toEqual([8, 8, 8, 8]);
+    expect(images(r.outputs).map((g) => g.items.length)).toEqual([10, 10, 10, 10]);
     const sample = await runPlaygroundFile('generative/diffusion-sample.ts', { kept, params: { model: 'trained here', count: 4, samplingSteps: 20 } });
     expect(sample.error).toBeUndefined();
     expect(images(sample.outputs).at(-1)!.items).toHaveLength(4);
