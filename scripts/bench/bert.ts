@@ -7,7 +7,7 @@
  */
 import { existsSync } from 'node:fs';
 import type { Page } from '@playwright/test';
-import { freshPage, runPlayground, runPlaygroundAt, type Benchmark } from './lib.ts';
+import { freshPage, runMs, runPlayground, runPlaygroundAt, type Benchmark } from './lib.ts';
 
 interface Case {
   src: string;
@@ -21,12 +21,6 @@ const CASES: Case[] = [
   { src: 'bert/question-answering.ts', model: 'Xenova/distilbert-base-uncased-distilled-squad', params: { model: 'Xenova/distilbert-base-uncased-distilled-squad' } },
 ];
 
-/** Milliseconds from "Done in 136 ms" / "Done in 1.2 s" / "Done in 1 min 5 s". */
-export function runMs(status: string): number {
-  const m = /Done in (?:(\d+) min )?([\d.]+) (ms|s)\b/.exec(status);
-  if (!m) throw new Error(`no run time in the status: ${status}`);
-  return Math.round(Number(m[1] ?? 0) * 60_000 + Number(m[2]) * (m[3] === 's' ? 1000 : 1));
-}
 /** The model's own time, from "... read the 25 tokens in 12 ms." */
 export function modelMs(output: string): number {
   const m = /read the \d+ tokens in (\d+) ms/.exec(output);

@@ -12,17 +12,13 @@
  */
 import { loadavg } from 'node:os';
 import type { Page } from '@playwright/test';
-import { freshPage, runPlaygroundAt, type Benchmark } from './lib.ts';
+import { freshPage, runMs, runPlaygroundAt, type Benchmark } from './lib.ts';
 
 /** Seconds a run took, from the status line ("Done in 12.3 s on WASM, ..."). */
 async function runSeconds(page: Page, url: string, src: string, params: Record<string, unknown>): Promise<{ seconds: number; output: string; threads?: number }> {
   const run = await runPlaygroundAt(page, url, src, { backend: 'wasm', params, timeoutMs: 900_000 });
   if (run.state !== 'done') throw new Error(`${src} ${JSON.stringify(params)}: ${run.state}: ${run.status}`);
-  // "Done in 850 ms", "Done in 12.3 s", "Done in 2 min 5 s"
-  const done = /Done in (?:(\d+) min )?([\d.]+) (ms|s)/.exec(run.status);
-  if (!done) throw new Error(`${src}: no duration in the status "${run.status}"`);
-  const seconds = Number(done[1] ?? 0) * 60 + Number(done[2]) * (done[3] === 'ms' ? 0.001 : 1);
-  return { seconds, output: run.output, ...(run.threads !== undefined && { threads: run.threads }) };
+  return { seconds: runMs(run.status) / 1000, output: run.output, ...(run.threads !== undefined && { threads: run.threads }) };
 }
 
 export const generative: Benchmark = {

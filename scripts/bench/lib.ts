@@ -104,6 +104,13 @@ export interface PlaygroundRun {
   status: string;
 }
 
+/** Milliseconds from "Done in 136 ms" / "Done in 1.2 s" / "Done in 1 min 5 s". */
+export function runMs(status: string): number {
+  const m = /Done in (?:(\d+) min )?([\d.]+) (ms|s)\b/.exec(status);
+  if (!m) throw new Error(`no run time in the status: ${status}`);
+  return Math.round(Number(m[1] ?? 0) * 60_000 + Number(m[2]) * (m[3] === 's' ? 1000 : 1));
+}
+
 /**
  * Opens `url`, sets playground `src`'s params (as a chapter's `params` would) and backend,
  * clicks Run and waits for the end of the run.

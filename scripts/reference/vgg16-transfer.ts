@@ -39,7 +39,7 @@ const isDog = (c: number) => c >= 151 && c <= 268;
 const isCat = (c: number) => c >= 281 && c <= 285;
 
 /** The bar charts of classify.ts: one per photo, categories "name (index)". */
-export function top5FromOutputs(outputs: Output[]): Top5[] {
+function top5FromOutputs(outputs: Output[]): Top5[] {
   const result: Top5[] = [];
   for (const o of outputs) {
     if (o.kind !== 'chart' || o.spec.kind !== 'bar') continue;

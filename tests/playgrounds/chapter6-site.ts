@@ -8,13 +8,14 @@ import { mkdir, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { writeVgg16StandIn, type Vgg16Variant } from '../../scripts/fixtures/vgg16-stand-in.ts';
-import { copyDemoPhotos, SHARED_DATA } from '../../scripts/fixtures/demo-photos.ts';
+import { copyDemoPhotos, DEMO_PHOTO_SETS } from '../../scripts/fixtures/demo-photos.ts';
+import { SHARED_DATA } from '../../scripts/fixtures/shared-data.ts';
 import { VGG16_WEIGHTS_PATHS } from '../../src/course/models/vgg16.ts';
 
 /** Bump when the stand-in generator changes, so no stale weights are reused. */
 const VERSION = 1;
 export const SITE = join(tmpdir(), `dlb-chapter6-site-v${VERSION}`);
-export const HAS_PHOTOS = ['doggy_door_images', 'presidential_doggy_door'].every((set) => existsSync(join(SHARED_DATA, set)));
+export const HAS_PHOTOS = DEMO_PHOTO_SETS.every((set) => existsSync(join(SHARED_DATA, set)));
 export const NO_PHOTOS_REASON = `no demo photos in ${SHARED_DATA} (set SHARED_DATA to a folder with doggy_door_images/ and presidential_doggy_door/)`;
 
 /** Prepares SITE with the given VGG16 variants; safe to call from several test files. */

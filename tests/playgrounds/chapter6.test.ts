@@ -15,7 +15,7 @@ import type { InputValue, Output } from '../../src/runner/protocol.ts';
 import { runPlaygroundFile, withSeededRandom, type RunOutcome } from './harness.ts';
 import { type Table, tables, tableTitled } from './outputs.ts';
 import { chapter6Site, HAS_PHOTOS, NO_PHOTOS_REASON } from './chapter6-site.ts';
-import { SHARED_DATA } from '../../scripts/fixtures/demo-photos.ts';
+import { SHARED_DATA } from '../../scripts/fixtures/shared-data.ts';
 import { createNodeHost } from '../../src/course/hosts/node.ts';
 import { setHost } from '../../src/course/host.ts';
 import * as images from '../../src/course/images/index.ts';

@@ -1,6 +1,7 @@
 /** The chapter 7 benchmark reads its figures from what the page prints: the status line and the playgrounds' model-time line. */
 import { describe, expect, it } from 'vitest';
-import { modelMs, runMs } from '../../scripts/bench/bert.ts';
+import { modelMs } from '../../scripts/bench/bert.ts';
+import { runMs } from '../../scripts/bench/lib.ts';
 import { formatDuration } from '../../src/playground/output/format.ts';
 
 describe('bench bert: reading the page', () => {

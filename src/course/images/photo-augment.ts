@@ -103,10 +103,14 @@ export function augmentPhoto(image: tf.Tensor3D, options: PhotoAugmentOptions, r
     const norm = [box.y / Math.max(1, h - 1), box.x / Math.max(1, w - 1), (box.y + box.height - 1) / Math.max(1, h - 1), (box.x + box.width - 1) / Math.max(1, w - 1)];
     x = tf.image.cropAndResize(x, [norm], [0], [height, width], 'bilinear');
     if (mirror) x = tf.image.flipLeftRight(x);
-    const grey = (t: tf.Tensor) => tf.sum(tf.mul(t, tf.tensor1d([0.299, 0.587, 0.114])), -1, true);
+    const luma = tf.tensor1d([0.299, 0.587, 0.114]);
+    const grey = (t: tf.Tensor) => tf.sum(tf.mul(t, luma), -1, true);
     let y: tf.Tensor = tf.squeeze(x, [0]);
     if (b !== 1) y = tf.clipByValue(tf.mul(y, b), 0, 255);
-    if (c !== 1) y = tf.clipByValue(tf.add(tf.mul(tf.sub(y, tf.mean(grey(y))), c), tf.mean(grey(y))), 0, 255);
+    if (c !== 1) {
+      const mean = tf.mean(grey(y));
+      y = tf.clipByValue(tf.add(tf.mul(tf.sub(y, mean), c), mean), 0, 255);
+    }
     if (s !== 1) {
       const g = grey(y);
       y = tf.clipByValue(tf.add(tf.mul(tf.sub(y, g), s), g), 0, 255);

@@ -120,15 +120,6 @@ export function describeLoadFailure(modelId: string, error: unknown): string {
   return `${head}: ${message.split('\n')[0]}`;
 }
 
-/**
- * Loads a tokenizer, model or pipeline with `load`, which gets a `progress_callback`
- * drawing one byte progress bar; with `options.dtype`, a download from the hub is first
- * announced with its size. A failure becomes one error naming the model and what
- * failed (see `describeLoadFailure`); a test fixture gets a warning note saying so.
- *
- * @example
- * const tokenizer = await models.pretrained(MODEL, (progress_callback) => AutoTokenizer.from_pretrained(MODEL, { progress_callback }));
- */
 export interface FileInfo {
   file: string;
   /** Bytes, when the server said. */
@@ -176,6 +167,15 @@ async function announceDownload(modelId: string, dtype: DataType): Promise<void>
 /** The fixtures each run has already said it uses (a run has its own host): one note per model. */
 const fixturesNoted = new WeakMap<object, Set<string>>();
 
+/**
+ * Loads a tokenizer, model or pipeline with `load`, which gets a `progress_callback`
+ * drawing one byte progress bar; with `options.dtype`, a download from the hub is first
+ * announced with its size. A failure becomes one error naming the model and what
+ * failed (see `describeLoadFailure`); a test fixture gets a warning note saying so.
+ *
+ * @example
+ * const tokenizer = await models.pretrained(MODEL, (progress_callback) => AutoTokenizer.from_pretrained(MODEL, { progress_callback }));
+ */
 export async function pretrained<T>(
   modelId: string,
   load: (progress_callback: (info: ProgressInfo) => void) => Promise<T>,
@@ -189,10 +189,11 @@ export async function pretrained<T>(
     throw new Error(describeLoadFailure(modelId, error), { cause: error });
   }
   const note = testFixtureNote(loaded);
+  if (!note) return loaded;
   const host = getHost();
   const noted = fixturesNoted.get(host) ?? new Set<string>();
   fixturesNoted.set(host, noted);
-  if (note && !noted.has(modelId)) {
+  if (!noted.has(modelId)) {
     noted.add(modelId);
     notice('warning', `"${modelId}" is ${note}. This build serves it instead of the real model, so read what follows as a check that the code runs, not as what BERT knows.`);
   }

@@ -76,7 +76,7 @@ function paintArrowHead(ctx: Painter, from: [number, number], tip: [number, numb
 }
 
 /** Resolves `--name` against `element`'s computed style; other CSS colours pass through. */
-export function themeColours(element: Element): (css: string) => string {
+function themeColours(element: Element): (css: string) => string {
   const cache = new Map<string, string>();
   return (css) => {
     if (!css.startsWith('--')) return css;
