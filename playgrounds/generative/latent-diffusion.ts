@@ -50,7 +50,7 @@ const denoiser = tf.model({ inputs: [noisyCode, time], outputs: tf.layers.dense(
 table(
   [
     { 'diffusion on': 'pixels (previous playgrounds)', 'numbers per digit': 784, network: 'U-Net (convolutions)' },
-    { 'diffusion on': 'autoencoder codes (here)', 'numbers per digit': CODE, network: `3 dense layers, ${denoiser.countParams().toLocaleString('en-US')} weights` },
+    { 'diffusion on': 'autoencoder codes (here)', 'numbers per digit': CODE, network: `3 hidden dense layers of 256, ${denoiser.countParams().toLocaleString('en-US')} weights` },
   ],
   { caption: 'What the denoiser works on' },
 );
